@@ -1,0 +1,14 @@
+"""Reads of listings and their taxonomy."""
+
+from django.db.models import QuerySet
+
+from .models import Sector
+
+
+def sector_list(*, level: int | None = None) -> QuerySet[Sector]:
+    qs = Sector.objects.select_related("parent").order_by("code")
+    if level == 1:
+        qs = qs.filter(parent__isnull=True)
+    elif level == 2:
+        qs = qs.filter(parent__isnull=False)
+    return qs

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.core.text import fold_diacritics
+
+from .models import Invitation, Membership, Organisation, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "is_active", "is_staff", "date_joined"]
+    search_fields = ["email", "full_name"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("full_name", "phone", "job_title")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "tax_code", "province", "home_exchange", "verified_at"]
+    list_filter = ["kind", "home_exchange", "province"]
+    search_fields = ["name", "name_folded", "tax_code"]
+    # The badge is granted through organisation_set_verified so that scope and audit apply.
+    readonly_fields = ["verified_at", "verified_by"]
+    inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.name_folded = fold_diacritics(obj.name)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "created_at", "accepted_at", "revoked_at"]
+    search_fields = ["email", "organisation__name"]
+    readonly_fields = ["token"]

@@ -1,0 +1,40 @@
+"""The REST API's error envelope: {"error": {"code", "detail", "fields"}} (spec/api.md)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+def json_error_handler(exc, context):
+    if isinstance(exc, ValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        exc = exceptions.ValidationError(detail=detail)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(detail=str(exc) or None)
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    fields = {}
+    if isinstance(exc, exceptions.ValidationError):
+        code = "invalid"
+        data = response.data
+        if isinstance(data, dict):
+            fields = dict(data)
+            detail = "Some fields are invalid."
+        else:
+            detail = " ".join(str(item) for item in data)
+    else:
+        code = getattr(exc, "default_code", "error")
+        detail = str(getattr(exc, "detail", exc))
+    kept_headers = {
+        name: response[name] for name in ("WWW-Authenticate", "Retry-After") if response.has_header(name)
+    }
+    return Response(
+        {"error": {"code": code, "detail": detail, "fields": fields}},
+        status=response.status_code or status.HTTP_400_BAD_REQUEST,
+        headers=kept_headers,
+    )

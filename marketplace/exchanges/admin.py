@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from .models import Exchange, ExchangeStaff, Province
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name_vi", "name_en", "kind", "default_exchange"]
+    list_filter = ["kind", "default_exchange"]
+    search_fields = ["slug", "name_vi", "name_en"]
+
+
+class ExchangeStaffInline(admin.TabularInline):
+    model = ExchangeStaff
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_vi", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_vi", "name_en"]
+    filter_horizontal = ["provinces"]
+    inlines = [ExchangeStaffInline]

@@ -1,0 +1,144 @@
+"""The federation: provinces, exchanges (national and local centres) and their staff."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.Model):
+    """One of the 34 provincial-level units in force since 1 July 2025 (spec/provinces.tsv)."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("Centrally-run city")
+        PROVINCE = "province", _("Province")
+
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    default_exchange = models.ForeignKey(
+        "exchanges.Exchange",
+        verbose_name=_("default exchange"),
+        on_delete=models.PROTECT,
+        related_name="default_for_provinces",
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=6, decimal_places=3)
+    longitude = models.DecimalField(_("longitude"), max_digits=6, decimal_places=3)
+
+    class Meta:
+        ordering = ["name_vi"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_vi
+
+
+class Exchange(models.Model):
+    """A node of the federation: a national exchange or a local centre attached to one."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National technology exchange")
+        LOCAL = "local", _("Local technology centre")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("national exchange"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="local_centres",
+        limit_choices_to={"kind": Kind.NATIONAL},
+    )
+    provinces = models.ManyToManyField(
+        Province, verbose_name=_("provinces served"), related_name="exchanges", blank=True
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["kind", "code"]
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
+        constraints = [
+            models.CheckConstraint(
+                name="exchange_national_has_no_parent_local_has_one",
+                condition=(models.Q(kind="national", parent__isnull=True))
+                | (models.Q(kind="local", parent__isnull=False)),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_vi
+
+    @property
+    def is_national(self) -> bool:
+        return self.kind == self.Kind.NATIONAL
+
+    @property
+    def national_exchange(self) -> "Exchange":
+        """The national exchange this node belongs to (itself when it is one)."""
+        return self if self.is_national else self.parent
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.NATIONAL and self.parent_id:
+            raise ValidationError({"parent": _("A national exchange has no parent.")})
+        if self.kind == self.Kind.LOCAL:
+            if not self.parent_id:
+                raise ValidationError(
+                    {"parent": _("A local centre belongs to one national exchange.")}
+                )
+            if self.parent.kind != self.Kind.NATIONAL:
+                raise ValidationError(
+                    {"parent": _("A local centre's parent must be a national exchange.")}
+                )
+
+
+class ExchangeStaff(models.Model):
+    """A user's role at one exchange. Scope is decided by exchanges.selectors only."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        CURATOR = "curator", _("Curator")
+        BROKER = "broker", _("Broker")
+
+    exchange = models.ForeignKey(
+        Exchange, verbose_name=_("exchange"), on_delete=models.CASCADE, related_name="staff"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="exchange_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exchange staff member")
+        verbose_name_plural = _("exchange staff")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exchange", "user", "role"], name="exchange_staff_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.exchange.code}"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "exchanges"
+
+urlpatterns = [
+    path("", views.exchange_list, name="exchange_list"),
+    path("staff/", views.staff_home, name="staff_home"),
+    path("<slug:code>/", views.exchange_detail, name="exchange_detail"),
+]
