@@ -1,5 +1,7 @@
 """Writes for users, organisations, memberships and invitations."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +14,8 @@ from marketplace.exchanges.selectors import staff_may_act_on
 from .models import Invitation, Membership, Organisation, User
 from .selectors import membership_role
 from .validators import normalise_tax_code, validate_tax_code
+
+logger = logging.getLogger(__name__)
 
 VERIFIER_ROLES = (ExchangeStaff.Role.ADMIN, ExchangeStaff.Role.CURATOR)
 INTEREST_FIELDS = (
@@ -96,6 +100,10 @@ def organisation_create(
     organisation.interest_sectors.set(interest_sectors)
     organisation.interest_provinces.set(interest_provinces)
     Membership.objects.create(user=owner, organisation=organisation, role=Membership.Role.OWNER)
+    logger.info(
+        "organisation registered",
+        extra={"organisation": organisation.pk, "exchange": organisation.home_exchange.code},
+    )
     return organisation
 
 
@@ -105,14 +113,16 @@ def _require_owner(*, user: User, organisation: Organisation) -> None:
 
 
 @transaction.atomic
-def organisation_update(
-    *, actor: User, organisation: Organisation, data: dict
-) -> Organisation:
+def organisation_update(*, actor: User, organisation: Organisation, data: dict) -> Organisation:
     """Edits an organisation as one of its owners. The home exchange follows the province
     unless exchange staff moved it; the verification badge survives edits of the profile but
     not a change of tax code (the badge vouches for that identity)."""
     _require_owner(user=actor, organisation=organisation)
     _check_interests(data=data)
+    # Reload: a bound ModelForm has already written its values onto the caller's instance, and
+    # the province and tax-code comparisons below need what is stored.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    data = dict(data)
     sectors = data.pop("interest_sectors", None)
     provinces = data.pop("interest_provinces", None)
     old_tax_code = organisation.tax_code
@@ -154,6 +164,10 @@ def organisation_set_verified(
         organisation.verified_at = None
         organisation.verified_by = None
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    logger.info(
+        "organisation verification changed",
+        extra={"organisation": organisation.pk, "verified": verified, "actor": actor.pk},
+    )
     return organisation
 
 
@@ -259,7 +273,9 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     membership.delete()
 
 
-def user_update_profile(*, user: User, full_name: str, phone: str = "", job_title: str = "") -> User:
+def user_update_profile(
+    *, user: User, full_name: str, phone: str = "", job_title: str = ""
+) -> User:
     user.full_name = full_name.strip()
     user.phone = phone.strip()
     user.job_title = job_title.strip()

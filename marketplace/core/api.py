@@ -9,7 +9,9 @@ from rest_framework.views import exception_handler
 
 def json_error_handler(exc, context):
     if isinstance(exc, ValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -31,10 +33,20 @@ def json_error_handler(exc, context):
         code = getattr(exc, "default_code", "error")
         detail = str(getattr(exc, "detail", exc))
     kept_headers = {
-        name: response[name] for name in ("WWW-Authenticate", "Retry-After") if response.has_header(name)
+        name: response[name]
+        for name in ("WWW-Authenticate", "Retry-After")
+        if response.has_header(name)
     }
     return Response(
         {"error": {"code": code, "detail": detail, "fields": fields}},
         status=response.status_code or status.HTTP_400_BAD_REQUEST,
         headers=kept_headers,
     )
+
+
+def public_api_endpoints(endpoints):
+    """drf-spectacular preprocessing hook: the schema documents /api/ only.
+
+    Wagtail's admin API also runs on DRF; it is internal and left out of the public schema.
+    """
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]

@@ -22,9 +22,9 @@ def home(request):
         "core/home.html",
         {
             "national_exchanges": national_exchanges_with_centres(),
-            "recent_organisations": organisation_directory(verified=True).order_by(
-                "-verified_at"
-            )[:6],
+            "recent_organisations": organisation_directory(verified=True).order_by("-verified_at")[
+                :6
+            ],
         },
     )
 

@@ -26,9 +26,7 @@ def national_exchanges_with_centres() -> QuerySet[Exchange]:
     """National exchanges, each with its local centres prefetched (for the switcher)."""
     return (
         Exchange.objects.filter(kind=Exchange.Kind.NATIONAL)
-        .prefetch_related(
-            Prefetch("local_centres", queryset=Exchange.objects.order_by("name_vi"))
-        )
+        .prefetch_related(Prefetch("local_centres", queryset=Exchange.objects.order_by("name_vi")))
         .order_by("code")
     )
 
@@ -113,3 +111,6 @@ def is_exchange_staff(*, user) -> bool:
 def staff_roles_of(*, user) -> QuerySet[ExchangeStaff]:
     return ExchangeStaff.objects.filter(user=user).select_related("exchange")
 
+
+def exchange_staff_members(*, exchange: Exchange) -> QuerySet[ExchangeStaff]:
+    return exchange.staff.select_related("user").order_by("role", "user__full_name", "user__email")

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.exchange_list, name="exchange_list"),
     path("staff/", views.staff_home, name="staff_home"),
     path("<slug:code>/", views.exchange_detail, name="exchange_detail"),
+    path("<slug:code>/staff/", views.staff_manage, name="staff_manage"),
+    path("<slug:code>/staff/<int:staff_id>/remove/", views.staff_remove, name="staff_remove"),
 ]

@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from marketplace.accounts.selectors import (
     organisation_directory,
@@ -10,8 +12,9 @@ from marketplace.accounts.selectors import (
 )
 from marketplace.accounts.services import VERIFIER_ROLES
 
-from . import selectors
-from .models import Exchange
+from . import selectors, services
+from .forms import StaffAssignForm
+from .models import Exchange, ExchangeStaff
 
 
 def exchange_list(request):
@@ -58,3 +61,54 @@ def staff_home(request):
             ),
         },
     )
+
+
+def _managed_exchange(request, code: str) -> Exchange:
+    exchange = get_object_or_404(Exchange, code=code)
+    if not selectors.staff_may_act_on(
+        user=request.user, obj=exchange, roles=services.STAFF_MANAGER_ROLES
+    ):
+        raise PermissionDenied(_("Only an administrator of this exchange may manage its staff."))
+    return exchange
+
+
+@login_required
+def staff_manage(request, code: str):
+    exchange = _managed_exchange(request, code)
+    form = StaffAssignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.exchange_staff_assign(
+                actor=request.user, exchange=exchange, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The role was granted."))
+            return redirect("exchanges:staff_manage", code=exchange.code)
+    return render(
+        request,
+        "exchanges/staff_manage.html",
+        {
+            "exchange": exchange,
+            "form": form,
+            "staff_members": selectors.exchange_staff_members(exchange=exchange),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def staff_remove(request, code: str, staff_id: int):
+    exchange = _managed_exchange(request, code)
+    staff = get_object_or_404(ExchangeStaff, pk=staff_id, exchange=exchange)
+    try:
+        services.exchange_staff_remove(actor=request.user, staff=staff)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.info(request, _("The role was removed."))
+    return redirect("exchanges:staff_manage", code=exchange.code)

@@ -1,0 +1,61 @@
+"""Writes for the federation: staff roles. Exchanges and provinces are reference data."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Exchange, ExchangeStaff
+from .selectors import staff_may_act_on
+
+logger = logging.getLogger(__name__)
+
+STAFF_MANAGER_ROLES = (ExchangeStaff.Role.ADMIN,)
+
+
+def _require_staff_manager(*, actor, exchange: Exchange) -> None:
+    if not staff_may_act_on(user=actor, obj=exchange, roles=STAFF_MANAGER_ROLES):
+        raise PermissionDenied(_("Only an administrator of this exchange may manage its staff."))
+
+
+@transaction.atomic
+def exchange_staff_assign(*, actor, exchange: Exchange, email: str, role: str) -> ExchangeStaff:
+    """Gives the user with `email` a role at `exchange`. The person must already have an
+    account: roles are granted to known people only."""
+    _require_staff_manager(actor=actor, exchange=exchange)
+    if role not in ExchangeStaff.Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise ValidationError(
+            {"email": _("No account uses this e-mail address. Ask the person to sign up first.")}
+        )
+    staff, created = ExchangeStaff.objects.get_or_create(exchange=exchange, user=user, role=role)
+    if not created:
+        raise ValidationError({"email": _("This person already has this role here.")})
+    logger.info(
+        "exchange staff assigned",
+        extra={"exchange": exchange.code, "user": user.pk, "role": role, "actor": actor.pk},
+    )
+    return staff
+
+
+@transaction.atomic
+def exchange_staff_remove(*, actor, staff: ExchangeStaff) -> None:
+    """Removes a role. An administrator cannot remove their own last administrator role at
+    an exchange, so that every exchange keeps someone who can manage it."""
+    _require_staff_manager(actor=actor, exchange=staff.exchange)
+    if (
+        staff.role == ExchangeStaff.Role.ADMIN
+        and staff.user_id == actor.pk
+        and not actor.is_superuser
+        and ExchangeStaff.objects.filter(exchange=staff.exchange, role=staff.role).count() == 1
+    ):
+        raise ValidationError(_("An exchange needs at least one administrator."))
+    logger.info(
+        "exchange staff removed",
+        extra={"exchange": staff.exchange.code, "user": staff.user_id, "role": staff.role},
+    )
+    staff.delete()

@@ -1,0 +1,27 @@
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
+
+
+def pytest_configure(config):
+    """A fast password hasher: the default PBKDF2 costs a noticeable fraction of a second per
+    hash, and the sign-up, log-in and rate-limit tests hash many passwords."""
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    """Rate limits and other cached state never leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    """Tasks run inline in tests, whatever broker the environment names."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from marketplace.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
