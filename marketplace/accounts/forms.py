@@ -62,7 +62,9 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "interest_sectors": forms.SelectMultiple(attrs={"size": 8}),
             "interest_provinces": forms.SelectMultiple(attrs={"size": 8}),
-            "tax_code": forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{10}(-\d{3})?"}),
+            "tax_code": forms.TextInput(
+                attrs={"inputmode": "numeric", "pattern": r"\d{10}(-\d{3})?"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -32,9 +32,7 @@ def user_organisations(*, user: User) -> QuerySet[Membership]:
 
 def organisation_detail(*, pk: int) -> Organisation:
     return (
-        Organisation.objects.select_related(
-            "province", "home_exchange__parent", "verified_by"
-        )
+        Organisation.objects.select_related("province", "home_exchange__parent", "verified_by")
         .prefetch_related("interest_sectors", "interest_provinces")
         .get(pk=pk)
     )

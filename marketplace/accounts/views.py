@@ -118,9 +118,14 @@ def organisation_verify(request, pk: int):
         actor=request.user, organisation=organisation, verified=verified
     )
     if verified:
-        messages.success(request, _("%(name)s now carries the verified badge.") % {"name": organisation.name})
+        messages.success(
+            request, _("%(name)s now carries the verified badge.") % {"name": organisation.name}
+        )
     else:
-        messages.info(request, _("The verified badge of %(name)s was withdrawn.") % {"name": organisation.name})
+        messages.info(
+            request,
+            _("The verified badge of %(name)s was withdrawn.") % {"name": organisation.name},
+        )
     if request.POST.get("next_page") == "queue":
         return redirect("exchanges:staff_home")
     return redirect("accounts:organisation_detail", pk=organisation.pk)
@@ -133,13 +138,16 @@ def invitation_create(request, pk: int):
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            services.invitation_create(actor=request.user, organisation=organisation, **form.cleaned_data)
+            services.invitation_create(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(
-                request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
     else:
         for errors in form.errors.values():
@@ -153,7 +161,9 @@ def invitation_create(request, pk: int):
 def invitation_revoke(request, pk: int, invitation_id: int):
     invitation = get_object_or_404(Invitation, pk=invitation_id, organisation_id=pk)
     services.invitation_revoke(actor=request.user, invitation=invitation)
-    messages.info(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+    messages.info(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+    )
     return redirect("accounts:organisation_detail", pk=pk)
 
 
@@ -176,7 +186,9 @@ def membership_remove(request, pk: int, membership_id: int):
 
 def invitation_accept(request, token: str):
     """GET shows the invitation; POST (signed in as the invited address) accepts it."""
-    invitation = Invitation.objects.select_related("organisation", "invited_by").filter(token=token).first()
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by").filter(token=token).first()
+    )
     if not request.user.is_authenticated:
         next_url = request.get_full_path()
         return render(
@@ -194,7 +206,10 @@ def invitation_accept(request, token: str):
             membership = services.invitation_accept(user=request.user, token=token)
         except services.InvitationUnusable as error:
             return render(
-                request, "accounts/invitation.html", {"invitation": invitation, "error": error.reason}, status=410
+                request,
+                "accounts/invitation.html",
+                {"invitation": invitation, "error": error.reason},
+                status=410,
             )
         messages.success(
             request, _("You joined %(name)s.") % {"name": membership.organisation.name}
@@ -213,7 +228,10 @@ def invitation_accept(request, token: str):
             403,
         )
     return render(
-        request, "accounts/invitation.html", {"invitation": invitation, "error": error}, status=status
+        request,
+        "accounts/invitation.html",
+        {"invitation": invitation, "error": error},
+        status=status,
     )
 
 
