@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.text import fold_diacritics
@@ -32,6 +33,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "tax_code", "province", "home_exchange", "verified_at"]
     list_filter = ["kind", "home_exchange", "province"]
     search_fields = ["name", "name_folded", "tax_code"]

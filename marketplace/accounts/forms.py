@@ -41,6 +41,7 @@ class OrganisationForm(forms.ModelForm):
         to_field_name="slug",
         help_text=_("Your home exchange is the one that serves this province."),
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation

@@ -3,7 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# [0-9], not \\d: \\d also matches fullwidth and other Unicode digits ("０１０１２３４５６７").
+# [0-9], not \d: \d also matches fullwidth and other Unicode digits ("０１０１２３４５６７").
 TAX_CODE_RE = re.compile(r"[0-9]{10}(-[0-9]{3})?")
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Exchange, ExchangeStaff, Province
 
@@ -18,6 +19,7 @@ class ExchangeStaffInline(admin.TabularInline):
 
 @admin.register(Exchange)
 class ExchangeAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["code", "name_vi", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["code", "name_vi", "name_en"]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from marketplace.exchanges.models import ExchangeStaff
 from marketplace.exchanges.services import exchange_staff_assign, exchange_staff_remove
@@ -54,6 +55,7 @@ def test_curators_and_brokers_cannot_grant_roles(role):
         )
 
 
+@translation.override("en")
 def test_unknown_email_duplicate_role_and_unknown_role_are_clear_errors():
     admin = ExchangeStaffFactory(exchange=exchange("danang"), role="admin").user
     UserFactory(email="x@example.vn")
