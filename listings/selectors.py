@@ -1,8 +1,26 @@
 """Reads of listings and their taxonomy."""
 
-from django.db.models import QuerySet
+from __future__ import annotations
 
-from .models import Sector
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, TextField
+from django.db.models.functions import Cast
+
+from marketplace.accounts.models import Membership
+from marketplace.exchanges.models import Exchange
+from marketplace.exchanges.selectors import exchange_subtree_ids, staff_scope_exchange_ids
+
+from .models import (
+    Bookmark,
+    Listing,
+    ListingInterest,
+    ListingStatusChange,
+    NdaAcceptance,
+    Sector,
+)
+
+MODERATOR_ROLES = ("admin", "curator")
 
 
 def sector_list(*, level: int | None = None) -> QuerySet[Sector]:
@@ -12,3 +30,166 @@ def sector_list(*, level: int | None = None) -> QuerySet[Sector]:
     elif level == 2:
         qs = qs.filter(parent__isnull=False)
     return qs
+
+
+@dataclass
+class ListingFilters:
+    """The filters of the browse pages and the REST API (spec/api.md)."""
+
+    kind: str | None = None
+    exchange: Exchange | None = None  # a national exchange includes its local centres
+    sector: str = ""  # level 1 or level 2 code
+    province: str = ""
+    cooperation: str = ""
+    trl_min: int | None = None
+    trl_max: int | None = None
+    organisation_id: int | None = None
+
+
+def _with_format_relations(qs: QuerySet[Listing]) -> QuerySet[Listing]:
+    """Everything listing_to_dict and the list templates read, in a fixed number of
+    queries whatever the page size."""
+    return qs.select_related(
+        "organisation__province", "organisation__home_exchange", "exchange"
+    ).prefetch_related(
+        "sectors",
+        "provinces",
+        "organisation__interest_sectors",
+        "organisation__interest_provinces",
+    )
+
+
+def listing_published(*, filters: ListingFilters | None = None) -> QuerySet[Listing]:
+    """Published listings, filtered, newest first; featured ones are not reordered here."""
+    filters = filters or ListingFilters()
+    qs = Listing.objects.filter(status=Listing.Status.PUBLISHED)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.exchange is not None:
+        qs = qs.filter(exchange_id__in=exchange_subtree_ids(exchange=filters.exchange))
+    if filters.sector:
+        if len(filters.sector) == 1:
+            qs = qs.filter(sectors__parent_id=filters.sector)
+        else:
+            qs = qs.filter(sectors__code=filters.sector)
+    if filters.province:
+        qs = qs.filter(provinces__slug=filters.province)
+    if filters.cooperation:
+        # JSON containment is not portable to SQLite; the quoted code inside the JSON text is
+        # unambiguous because no vocabulary code contains another in quotes.
+        qs = qs.annotate(cooperation_text=Cast("cooperation", TextField())).filter(
+            cooperation_text__contains=f'"{filters.cooperation}"'
+        )
+    if filters.trl_min is not None:
+        qs = qs.filter(trl__gte=filters.trl_min)
+    if filters.trl_max is not None:
+        qs = qs.filter(trl__lte=filters.trl_max)
+    if filters.organisation_id is not None:
+        qs = qs.filter(organisation_id=filters.organisation_id)
+    if filters.sector or filters.province:
+        qs = qs.distinct()
+    return _with_format_relations(qs).order_by("-published_at", "-pk")
+
+
+def listing_get(*, pk: int, kind: str | None = None) -> Listing:
+    """One listing with what its page and its format need; raises Listing.DoesNotExist."""
+    qs = _with_format_relations(Listing.objects.all()).select_related(
+        "organisation__verified_by", "exchange__parent"
+    )
+    qs = qs.prefetch_related("attachments")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.get(pk=pk)
+
+
+def listing_visible_to(*, user, listing: Listing) -> bool:
+    """Published listings are public; others only for the owner's members and moderators."""
+    if listing.status == Listing.Status.PUBLISHED:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if Membership.objects.filter(user=user, organisation_id=listing.organisation_id).exists():
+        return True
+    return listing.exchange_id in staff_scope_exchange_ids(user=user)
+
+
+def listing_confidential_visible(*, user, listing: Listing) -> bool:
+    """The confidential part: owner's members, the exchange's staff, and members of an
+    organisation that accepted the NDA for this listing."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    member_of = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    if listing.organisation_id in member_of:
+        return True
+    if listing.exchange_id in staff_scope_exchange_ids(user=user):
+        return True
+    return NdaAcceptance.objects.filter(listing=listing, organisation_id__in=member_of).exists()
+
+
+def listing_status_history(*, listing: Listing) -> QuerySet[ListingStatusChange]:
+    return listing.status_changes.select_related("actor").order_by("created_at", "pk")
+
+
+def listing_related(*, listing: Listing, limit: int = 4) -> list[Listing]:
+    """Published listings of the same kind sharing a sector, most recent first."""
+    sector_codes = [sector.code for sector in listing.sectors.all()]
+    if not sector_codes:
+        return []
+    return list(
+        Listing.objects.filter(
+            status=Listing.Status.PUBLISHED, kind=listing.kind, sectors__code__in=sector_codes
+        )
+        .exclude(pk=listing.pk)
+        .select_related("organisation", "exchange")
+        .distinct()
+        .order_by("-published_at")[:limit]
+    )
+
+
+def listings_of_user(*, user) -> QuerySet[Listing]:
+    """ "My listings": every listing of the user's organisations, with interest counts."""
+    organisation_ids = Membership.objects.filter(user=user).values("organisation_id")
+    return (
+        Listing.objects.filter(organisation_id__in=organisation_ids)
+        .select_related("organisation", "exchange")
+        .prefetch_related(
+            Prefetch(
+                "interests",
+                queryset=ListingInterest.objects.select_related("organisation", "user"),
+            )
+        )
+        .order_by("-updated_at")
+    )
+
+
+def moderation_queue(*, user, status: str = Listing.Status.SUBMITTED) -> QuerySet[Listing]:
+    """Submitted listings of every exchange the user moderates (the scoping rule)."""
+    scope = staff_scope_exchange_ids(user=user, roles=MODERATOR_ROLES)
+    return (
+        Listing.objects.filter(status=status, exchange_id__in=scope)
+        .select_related("organisation", "exchange")
+        .order_by("updated_at", "pk")
+    )
+
+
+def with_bookmark_flag(*, qs: QuerySet[Listing], user) -> QuerySet[Listing]:
+    if not getattr(user, "is_authenticated", False):
+        return qs
+    return qs.annotate(
+        is_bookmarked=Exists(Bookmark.objects.filter(user=user, listing=OuterRef("pk")))
+    )
+
+
+def bookmarks_of_user(*, user) -> QuerySet[Listing]:
+    return (
+        Listing.objects.filter(bookmarks__user=user)
+        .select_related("organisation", "exchange")
+        .order_by("-bookmarks__created_at")
+    )
+
+
+def featured_listings(*, exchange: Exchange | None = None, limit: int = 6) -> list[Listing]:
+    qs = Listing.objects.filter(status=Listing.Status.PUBLISHED, featured_at__isnull=False)
+    if exchange is not None:
+        qs = qs.filter(exchange_id__in=exchange_subtree_ids(exchange=exchange))
+    return list(qs.select_related("organisation", "exchange").order_by("-featured_at")[:limit])

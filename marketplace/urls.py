@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("marketplace.accounts.urls")),
     path("exchanges/", include("marketplace.exchanges.urls")),
+    path("", include("listings.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=False,
 )
