@@ -238,8 +238,10 @@ def listing_data_from_dict(
     listing_kind = obj.get("kind", kind)
     if kind and listing_kind != kind:
         errors.add("kind", _("This endpoint takes listings of kind “%(kind)s”.") % {"kind": kind})
+        listing_kind = None  # no kind-specific checks against the wrong kind
     elif listing_kind not in Listing.Kind.values:
         errors.add("kind", _("Must be “offer” or “need”."))
+        listing_kind = None
 
     exchange = obj.get("exchange")
     if exchange is not None and exchange not in vocab.exchanges:
@@ -326,7 +328,7 @@ def listing_data_from_dict(
                 errors.add(key, _("A need has no IP status."))
 
     deadline = None
-    if obj.get("deadline") is not None:
+    if obj.get("deadline") is not None and listing_kind is not None:
         if listing_kind != Listing.Kind.NEED:
             errors.add("deadline", _("Only needs have a deadline."))
         else:

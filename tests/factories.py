@@ -1,7 +1,10 @@
 """factory_boy factories shared by every test package."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from marketplace.accounts.models import Invitation, Membership, Organisation, User
 from marketplace.core.text import fold_diacritics
@@ -77,3 +80,39 @@ class ExchangeStaffFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     exchange = factory.LazyFunction(lambda: exchange("hanoi"))
     role = ExchangeStaff.Role.CURATOR
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    """A published offer by default; pass kind="need", status=..., sectors=[codes],
+    provinces=[slugs]."""
+
+    class Meta:
+        model = "listings.Listing"
+        skip_postgeneration_save = True
+
+    kind = "offer"
+    organisation = factory.SubFactory(OrganisationFactory)
+    exchange = factory.LazyAttribute(lambda o: o.organisation.home_exchange)
+    language = "vi"
+    title = factory.Sequence(lambda n: f"Quy trình sản xuất vật liệu nano bạc kháng khuẩn {n}")
+    summary = "Lớp phủ nano bạc diệt khuẩn cho bề mặt y tế."
+    description = "Quy trình chế tạo dung dịch nano bạc ổn định, dùng cho lớp phủ kháng khuẩn."
+    keywords = factory.LazyFunction(lambda: ["nano bạc", "kháng khuẩn"])
+    trl = 6
+    ip_status = factory.LazyAttribute(lambda o: "patent_granted" if o.kind == "offer" else "")
+    cooperation = factory.LazyFunction(lambda: ["licence"])
+    price_min_vnd = 500_000_000
+    price_max_vnd = 1_200_000_000
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=365))
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create:
+            self.sectors.set(extracted if extracted is not None else ["205"])
+
+    @factory.post_generation
+    def provinces(self, create, extracted, **kwargs):
+        if create:
+            self.provinces.set(Province.objects.filter(slug__in=extracted or ["ha-noi"]))
