@@ -9,6 +9,7 @@ see .env.example and the "Runtime modes" table of DESIGN.md.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     # third party
     "channels",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "django_celery_beat",
     "allauth",
@@ -140,7 +142,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = None
 # Without a broker the tasks run inline, so the embedded default needs no worker process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -151,6 +153,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 3}
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Synced into django-celery-beat's tables when beat starts; times are Asia/Ho_Chi_Minh.
+CELERY_BEAT_SCHEDULE = {
+    "listings-expire": {
+        "task": "listings.tasks.expire_listings",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    "listings-renewal-reminders": {
+        "task": "listings.tasks.send_renewal_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
+}
 
 # --- Search ---------------------------------------------------------------------------------
 
@@ -256,7 +269,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Token classes first: an anonymous write then gets 401 with "WWW-Authenticate: Token".
+    # "Token vxt_..." is an exchange's key, any other "Token ..." a person's (spec/api.md).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "marketplace.exchanges.authentication.ExchangeTokenAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
