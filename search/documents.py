@@ -1,0 +1,76 @@
+"""The search documents: one index per kind (offers, needs), each behind an alias over a
+versioned concrete index ("<prefix>-offers" -> "<prefix>-offers-<version>").
+
+Text fields carry sub-fields rather than one blended analyzer, so a query can weigh exact,
+folded, phrase-like (shingles) and English-stemmed matches separately. Facet fields are
+keywords. Only published listings are indexed.
+"""
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Boolean,
+    Completion,
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Long,
+    Text,
+)
+
+from . import analysis
+
+KINDS = ("offer", "need")
+
+
+def _text(*, autocomplete: bool = False, raw: bool = False) -> Text:
+    fields = {
+        "folded": Text(analyzer=analysis.folded),
+        "shingles": Text(analyzer=analysis.shingles),
+        "en": Text(analyzer=analysis.english),
+    }
+    if autocomplete:
+        fields["ac"] = Text(analyzer=analysis.autocomplete, search_analyzer=analysis.folded)
+    if raw:
+        fields["raw"] = Keyword()
+    return Text(analyzer=analysis.exact, fields=fields)
+
+
+class ListingDocument(Document):
+    """Field names are the contract between indexing (search.indexing) and queries
+    (search.queries)."""
+
+    kind = Keyword()
+    title = _text(autocomplete=True)
+    keywords = _text(raw=True)
+    summary = _text()
+    description = _text()
+    applications = _text()
+    organisation_name = _text(raw=True)
+    organisation_id = Keyword()
+    organisation_kind = Keyword()
+    organisation_verified = Boolean()
+    exchange = Keyword()  # the listing's own exchange code
+    exchanges = Keyword()  # its code and its national exchange's: "hanoi" finds local centres
+    sectors = Keyword()  # level-2 codes
+    sector_fields = Keyword()  # level-1 codes of those sectors
+    provinces = Keyword()
+    cooperation = Keyword()
+    ip_status = Keyword()
+    trl = Integer()
+    price_min_vnd = Long()
+    price_max_vnd = Long()
+    negotiable = Boolean()
+    language = Keyword()
+    published_at = Date()
+    updated_at = Date()  # compared with the database by `search_index --check`
+    url = Keyword(index=False)
+    suggest = Completion(analyzer=analysis.folded)
+
+    class Index:
+        settings = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 10000}
+
+
+def alias_name(kind: str) -> str:
+    """The alias that queries and single-document writes use."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-{kind}s"
