@@ -63,3 +63,18 @@ vntx_compile_messages() {
       --verbosity 0
   fi
 }
+
+# The browser tests (tests/e2e, marker "browser") drive Debian's Chromium through Playwright;
+# Playwright never downloads a browser here. Installs the package when it is missing and this
+# shell may (root with apt-get); otherwise the browser tests fail and say what to install.
+vntx_ensure_browser() {
+  if [ -x "${VNTX_CHROMIUM:-/usr/bin/chromium}" ]; then
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    vntx_log "Installing Debian's chromium for the browser tests (apt-get install chromium)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    vntx_log "Chromium is missing: the browser tests need 'apt-get install chromium' (as root)"
+  fi
+}

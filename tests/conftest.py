@@ -25,3 +25,22 @@ def _eager_celery(settings):
 
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = True
+
+
+@pytest.fixture
+def reference_data(django_db_blocker):
+    """Restores what the data migrations created (exchanges, provinces, sectors, the NDA
+    text) after a transactional test's flush removed it. Idempotent."""
+    from listings.models import NdaText, Sector
+    from listings.reference import sectors_load
+    from marketplace.exchanges.models import Exchange, Province
+    from marketplace.exchanges.reference import federation_load
+
+    with django_db_blocker.unblock():
+        federation_load(Exchange, Province)
+        sectors_load(Sector)
+        if not NdaText.objects.exists():
+            import importlib
+
+            nda = importlib.import_module("listings.migrations.0004_nda_text_v1")
+            NdaText.objects.create(version=1, body_vi=nda.NDA_VI, body_en=nda.NDA_EN)
