@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from marketplace.accounts.models import Membership
@@ -20,6 +21,16 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def _links(listing: Listing) -> dict[str, str]:
+    """The listing's and "My listings" addresses in the default language, like the e-mail,
+    whatever language the request or job that sends it runs in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {
+            "listing_url": _absolute(listing.get_absolute_url()),
+            "my_listings_url": _absolute(reverse("listings:my_listings")),
+        }
+
+
 def _owner_emails(listing: Listing) -> list[str]:
     return sorted(
         Membership.objects.filter(organisation_id=listing.organisation_id)
@@ -30,7 +41,10 @@ def _owner_emails(listing: Listing) -> list[str]:
 
 def _send(template: str, context: dict, recipients: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"listings/email/{template}_subject.txt", context).strip()
+        # One line whatever the titles hold: a line break in a header is refused by Django.
+        subject = " ".join(
+            render_to_string(f"listings/email/{template}_subject.txt", context).split()
+        )
         body = render_to_string(f"listings/email/{template}_message.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
@@ -51,8 +65,7 @@ def interest_notification_send(*, interest_id: int) -> bool:
         {
             "interest": interest,
             "listing": interest.listing,
-            "listing_url": _absolute(interest.listing.get_absolute_url()),
-            "my_listings_url": _absolute("/listings/mine/"),
+            **_links(interest.listing),
         },
         recipients,
     )
@@ -87,8 +100,7 @@ def renewal_reminders_send(*, now=None) -> int:
                         {
                             "listing": listing,
                             "days": days,
-                            "listing_url": _absolute(listing.get_absolute_url()),
-                            "my_listings_url": _absolute("/listings/mine/"),
+                            **_links(listing),
                         },
                         recipients,
                     )

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from marketplace.accounts.models import Organisation
 from marketplace.accounts.validators import TAX_CODE_RE, normalise_tax_code
@@ -31,6 +32,13 @@ MAX_PRICE_VND = 10**15  # a thousand trillion đồng: anything above is a typin
 LIMITS = {"title": 200, "summary": 600, "description": 20000, "applications": 5000,
           "advantages": 5000, "external_id": 100}  # fmt: skip
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The closed vocabularies as sets, built once: `Choices.values` rebuilds its list (and the
+# lazy labels) at every access, which dominated the cost of validating an import line.
+_ORGANISATION_KINDS = frozenset(Organisation.Kind.values)
+_LISTING_KINDS = frozenset(Listing.Kind.values)
+_LANGUAGES = frozenset(Vocabulary.Language.values)
+_COOPERATION = frozenset(Vocabulary.Cooperation.values)
+_IP_STATUSES = frozenset(Vocabulary.IpStatus.values)
 
 
 class ListingFormatError(Exception):
@@ -92,6 +100,12 @@ class Vocabularies:
 def clean_text(value: str) -> str:
     """Normalises line ends and drops control characters that no editor types on purpose."""
     return _CONTROL_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def _known(value: Any, allowed) -> bool:
+    """Whether `value` is one of the codes in `allowed`; JSON lists and objects (unhashable)
+    are simply not codes."""
+    return isinstance(value, str) and value in allowed
 
 
 class _Collector:
@@ -166,7 +180,7 @@ def _organisation(value: Any, errors: _Collector, vocab: Vocabularies) -> Organi
     elif len(clean_text(name)) > 255:
         errors.add("organisation.name", _("At most 255 characters."))
     kind = value.get("kind")
-    if kind not in Organisation.Kind.values:
+    if not _known(kind, _ORGANISATION_KINDS):
         errors.add(
             "organisation.kind",
             _("Unknown organisation kind; use one of: %(kinds)s.")
@@ -181,7 +195,7 @@ def _organisation(value: Any, errors: _Collector, vocab: Vocabularies) -> Organi
                 _("A tax code is 10 digits, or 10 digits + “-” + 3 digits for a branch."),
             )
     province = value.get("province")
-    if province not in vocab.provinces:
+    if not _known(province, vocab.provinces):
         errors.add("organisation.province", _("Unknown province code."))
     interests = value.get("interests")
     if interests is not None and not isinstance(interests, dict):
@@ -239,12 +253,12 @@ def listing_data_from_dict(
     if kind and listing_kind != kind:
         errors.add("kind", _("This endpoint takes listings of kind “%(kind)s”.") % {"kind": kind})
         listing_kind = None  # no kind-specific checks against the wrong kind
-    elif listing_kind not in Listing.Kind.values:
+    elif not _known(listing_kind, _LISTING_KINDS):
         errors.add("kind", _("Must be “offer” or “need”."))
         listing_kind = None
 
     exchange = obj.get("exchange")
-    if exchange is not None and exchange not in vocab.exchanges:
+    if exchange is not None and not _known(exchange, vocab.exchanges):
         errors.add("exchange", _("Unknown exchange code."))
     elif exchange is None and require_exchange:
         errors.add("exchange", _("This field is required."))
@@ -260,7 +274,7 @@ def listing_data_from_dict(
             external_id = external_id.strip()
 
     language = obj.get("language", "vi")
-    if language not in Vocabulary.Language.values:
+    if not _known(language, _LANGUAGES):
         errors.add("language", _("Must be “vi” or “en”."))
 
     title = _text(obj, "title", errors, required=True)
@@ -279,16 +293,18 @@ def listing_data_from_dict(
             errors.add("video_url", _("Enter a valid web address."))
             video_url = ""
 
-    sectors = _code_list(obj, "sectors", vocab.sectors, errors, label=_("sector codes"))
+    sectors = _code_list(obj, "sectors", vocab.sectors, errors, label=gettext_lazy("sector codes"))
     if not sectors and "sectors" not in errors.errors:
         errors.add("sectors", _("Give at least one sector code."))
-    provinces = _code_list(obj, "provinces", vocab.provinces, errors, label=_("province codes"))
+    provinces = _code_list(
+        obj, "provinces", vocab.provinces, errors, label=gettext_lazy("province codes")
+    )
     cooperation = _code_list(
         obj,
         "cooperation",
-        set(Vocabulary.Cooperation.values),
+        _COOPERATION,
         errors,
-        label=_("cooperation types"),
+        label=gettext_lazy("cooperation types"),
     )
 
     keywords = obj.get("keywords") or []
@@ -311,7 +327,7 @@ def listing_data_from_dict(
     ip_status, ip_numbers = "", []
     if listing_kind == Listing.Kind.OFFER:
         ip_status = obj.get("ip_status") or Vocabulary.IpStatus.NONE
-        if ip_status not in Vocabulary.IpStatus.values:
+        if not _known(ip_status, _IP_STATUSES):
             errors.add("ip_status", _("Unknown IP status."))
         ip_numbers = obj.get("ip_numbers") or []
         if not isinstance(ip_numbers, list) or not all(

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.storage import private_storage
+
 
 class Sector(models.Model):
     """The national classification of S&T fields (spec/sectors.tsv, Circular 24/2025).
@@ -292,7 +294,11 @@ class ListingStatusChange(models.Model):
 
 class ListingAttachment(models.Model):
     """An image or document of a listing. Files are checked by their first bytes, not their
-    names (listings.files.sniff_upload), and are public unless marked confidential."""
+    names (listings.files.sniff_upload), and are public unless marked confidential.
+
+    Every file lives in the private storage (PRIVATE_MEDIA_ROOT, no URL of its own) and
+    reaches a browser only through `get_absolute_url()`, a view that applies the listing's
+    visibility and, for confidential files, the confidential-part rule."""
 
     class Kind(models.TextChoices):
         IMAGE = "image", _("Image")
@@ -302,7 +308,7 @@ class ListingAttachment(models.Model):
         Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="attachments"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to="listings/%Y/%m/")
+    file = models.FileField(_("file"), upload_to="listings/%Y/%m/", storage=private_storage)
     title = models.CharField(_("title"), max_length=200, blank=True)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
@@ -315,7 +321,14 @@ class ListingAttachment(models.Model):
         verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
-        return self.title or self.file.name.rsplit("/", 1)[-1]
+        return self.title or self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("listings:attachment_file", args=[self.pk])
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
 
 
 class NdaText(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, TextField
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 
 from marketplace.accounts.models import Membership
@@ -14,6 +14,7 @@ from marketplace.exchanges.selectors import exchange_subtree_ids, staff_scope_ex
 from .models import (
     Bookmark,
     Listing,
+    ListingAttachment,
     ListingInterest,
     ListingStatusChange,
     NdaAcceptance,
@@ -59,8 +60,11 @@ def _with_format_relations(qs: QuerySet[Listing]) -> QuerySet[Listing]:
     )
 
 
-def listing_published(*, filters: ListingFilters | None = None) -> QuerySet[Listing]:
-    """Published listings, filtered, newest first; featured ones are not reordered here."""
+def listing_published(
+    *, filters: ListingFilters | None = None, featured_first: bool = False
+) -> QuerySet[Listing]:
+    """Published listings, filtered, newest first; with `featured_first` (the browse pages)
+    featured listings come first, most recently featured first."""
     filters = filters or ListingFilters()
     qs = Listing.objects.filter(status=Listing.Status.PUBLISHED)
     if filters.kind:
@@ -88,7 +92,10 @@ def listing_published(*, filters: ListingFilters | None = None) -> QuerySet[List
         qs = qs.filter(organisation_id=filters.organisation_id)
     if filters.sector or filters.province:
         qs = qs.distinct()
-    return _with_format_relations(qs).order_by("-published_at", "-pk")
+    ordering = ["-published_at", "-pk"]
+    if featured_first:
+        ordering.insert(0, F("featured_at").desc(nulls_last=True))
+    return _with_format_relations(qs).order_by(*ordering)
 
 
 def listing_get(*, pk: int, kind: str | None = None) -> Listing:
@@ -124,6 +131,20 @@ def listing_confidential_visible(*, user, listing: Listing) -> bool:
     if listing.exchange_id in staff_scope_exchange_ids(user=user):
         return True
     return NdaAcceptance.objects.filter(listing=listing, organisation_id__in=member_of).exists()
+
+
+def attachment_get_visible(*, user, pk: int) -> ListingAttachment:
+    """The attachment `pk` if `user` may download it: the listing must be visible to the user
+    (listing_visible_to) and, for a confidential file, its confidential part too
+    (listing_confidential_visible). Raises ListingAttachment.DoesNotExist otherwise, the same
+    whether the file does not exist or is not for this user."""
+    attachment = ListingAttachment.objects.select_related("listing").get(pk=pk)
+    listing = attachment.listing
+    if not listing_visible_to(user=user, listing=listing):
+        raise ListingAttachment.DoesNotExist
+    if attachment.confidential and not listing_confidential_visible(user=user, listing=listing):
+        raise ListingAttachment.DoesNotExist
+    return attachment
 
 
 def listing_status_history(*, listing: Listing) -> QuerySet[ListingStatusChange]:
@@ -162,13 +183,35 @@ def listings_of_user(*, user) -> QuerySet[Listing]:
     )
 
 
-def moderation_queue(*, user, status: str = Listing.Status.SUBMITTED) -> QuerySet[Listing]:
-    """Submitted listings of every exchange the user moderates (the scoping rule)."""
+def moderation_queue(
+    *, user, status: str = Listing.Status.SUBMITTED, exchange: Exchange | None = None
+) -> QuerySet[Listing]:
+    """Submitted listings of every exchange the user moderates (the scoping rule), each with
+    `submitted_at` (when it entered its current status), longest waiting first. `exchange`
+    narrows the queue to that exchange (with its local centres), still within the scope."""
     scope = staff_scope_exchange_ids(user=user, roles=MODERATOR_ROLES)
+    if exchange is not None:
+        scope &= exchange_subtree_ids(exchange=exchange)
+    entered = ListingStatusChange.objects.filter(
+        listing=OuterRef("pk"), to_status=OuterRef("status")
+    ).order_by("-created_at", "-pk")
     return (
         Listing.objects.filter(status=status, exchange_id__in=scope)
         .select_related("organisation", "exchange")
-        .order_by("updated_at", "pk")
+        .annotate(submitted_at=Subquery(entered.values("created_at")[:1]))
+        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
+    )
+
+
+def listing_interest_of_user(*, user, listing: Listing) -> ListingInterest | None:
+    """The interest one of the user's organisations expressed in the listing, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        ListingInterest.objects.filter(listing=listing, organisation__memberships__user=user)
+        .select_related("organisation")
+        .order_by("-created_at")
+        .first()
     )
 
 

@@ -22,7 +22,7 @@ from marketplace.accounts.models import Membership, Organisation, User
 from marketplace.exchanges.models import Exchange, ExchangeStaff, Province
 from marketplace.exchanges.selectors import staff_may_act_on
 
-from .formats import ListingData
+from .formats import ListingData, OrganisationData
 from .models import (
     Bookmark,
     Listing,
@@ -126,6 +126,15 @@ def _apply_confidential(listing: Listing, confidential: ConfidentialData | None)
             setattr(listing, name, value)
 
 
+def _queue_index(listing_id: int) -> None:
+    """Updates the listing's search document once the transaction commits (upsert when
+    published, delete otherwise). robust: a broker or engine failure never fails the request;
+    the task retries, and the daily search repair catches up."""
+    from search.tasks import index_listing
+
+    transaction.on_commit(lambda: index_listing.delay(listing_id), robust=True)
+
+
 def _publish_fields(listing: Listing, now) -> None:
     listing.published_at = listing.published_at or now
     listing.expires_at = now + PUBLICATION_PERIOD
@@ -171,6 +180,8 @@ def listing_create(
         "listing created",
         extra={"listing": listing.pk, "kind": listing.kind, "status": status},
     )
+    if status == S.PUBLISHED:
+        _queue_index(listing.pk)
     return listing
 
 
@@ -198,6 +209,8 @@ def listing_update(
     listing.content_updated_at = timezone.now()
     listing.save()
     _apply_relations(listing, data)
+    if listing.status == S.PUBLISHED:
+        _queue_index(listing.pk)
     return listing
 
 
@@ -224,6 +237,7 @@ def listing_approve(*, actor: User, listing: Listing) -> Listing:
     _publish_fields(listing, timezone.now())
     listing.save(update_fields=["status", "published_at", "expires_at", "updated_at"])
     logger.info("listing published", extra={"listing": listing.pk, "actor": actor.pk})
+    _queue_index(listing.pk)
     return listing
 
 
@@ -249,6 +263,7 @@ def listing_return(*, actor: User, listing: Listing, reason: str) -> Listing:
     listing.return_reason = reason
     listing.featured_at = None
     listing.save(update_fields=["status", "return_reason", "featured_at", "updated_at"])
+    _queue_index(listing.pk)
     return listing
 
 
@@ -268,6 +283,7 @@ def listing_archive(*, actor: User | None, listing: Listing, reason: str = "") -
     )
     listing.featured_at = None
     listing.save(update_fields=["status", "featured_at", "updated_at"])
+    _queue_index(listing.pk)
     return listing
 
 
@@ -287,6 +303,7 @@ def listing_renew(*, actor: User, listing: Listing) -> Listing:
     listing.expires_at = now + PUBLICATION_PERIOD
     listing.content_updated_at = now
     listing.save(update_fields=["status", "expires_at", "content_updated_at", "updated_at"])
+    _queue_index(listing.pk)
     return listing
 
 
@@ -302,6 +319,7 @@ def listings_expire_due(*, now=None) -> int:
             _transition(listing=locked, to=S.EXPIRED, actor=None, reason=_("Not renewed"))
             locked.featured_at = None
             locked.save(update_fields=["status", "featured_at", "updated_at"])
+            _queue_index(locked.pk)
             expired += 1
     return expired
 
@@ -316,6 +334,7 @@ def listing_set_featured(*, actor: User, listing: Listing, featured: bool) -> Li
         raise ValidationError(_("Only published listings can be featured."))
     listing.featured_at = timezone.now() if featured else None
     listing.save(update_fields=["featured_at", "updated_at"])
+    _queue_index(listing.pk)
     return listing
 
 
@@ -329,6 +348,7 @@ def listing_move_exchange(*, actor: User, listing: Listing, exchange: Exchange) 
     )
     listing.exchange = exchange
     listing.save(update_fields=["exchange", "updated_at"])
+    _queue_index(listing.pk)
     return listing
 
 
@@ -436,3 +456,40 @@ def attachment_remove(*, actor: User, attachment) -> None:
     )
     attachment.file.delete(save=False)
     attachment.delete()
+
+
+def organisation_for_sync(*, data: OrganisationData) -> Organisation:
+    """The owner named by a listing that an exchange vouches for (exchange token, import):
+    the organisation with that tax code, or without one the organisation of the same name in
+    the same province; created, unverified and without members, when there is none."""
+    from django.db import IntegrityError
+
+    from marketplace.core.text import fold_diacritics
+
+    if data.tax_code:
+        match = Organisation.objects.filter(tax_code=data.tax_code)
+    else:
+        match = Organisation.objects.filter(
+            tax_code__isnull=True, name=data.name, province__slug=data.province
+        ).order_by("pk")
+    organisation = match.first()
+    if organisation is not None:
+        return organisation
+    province = Province.objects.select_related("default_exchange").get(slug=data.province)
+    organisation = Organisation(
+        kind=data.kind,
+        name=data.name,
+        name_folded=fold_diacritics(data.name)[:255],
+        tax_code=data.tax_code,
+        province=province,
+        home_exchange=province.default_exchange,
+    )
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:  # another request created it meanwhile
+        return match.get()
+    logger.info(
+        "organisation created for a synced listing", extra={"organisation": organisation.pk}
+    )
+    return organisation

@@ -3,7 +3,9 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
+from listings import api as listings_api
 from marketplace.exchanges import api as exchanges_api
+from search import api as search_api
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -15,4 +17,10 @@ urlpatterns = [
     ),
     path("provinces/", exchanges_api.ProvinceListApi.as_view(), name="api-province-list"),
     path("sectors/", exchanges_api.SectorListApi.as_view(), name="api-sector-list"),
+    path("offers/", listings_api.OfferCollectionApi.as_view(), name="api-offer-list"),
+    path("offers/<int:id>/", listings_api.OfferItemApi.as_view(), name="api-offer-detail"),
+    path("needs/", listings_api.NeedCollectionApi.as_view(), name="api-need-list"),
+    path("needs/<int:id>/", listings_api.NeedItemApi.as_view(), name="api-need-detail"),
+    path("search/", search_api.SearchApi.as_view(), name="api-search"),
+    path("search/suggest/", search_api.SuggestApi.as_view(), name="api-search-suggest"),
 ]

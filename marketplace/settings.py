@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -163,6 +164,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "listings.tasks.send_renewal_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "search-repair": {
+        "task": "search.tasks.repair_search_index",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "search-saved-search-digests": {  # after the repair: the index has caught up
+        "task": "search.tasks.send_saved_search_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
@@ -245,8 +254,16 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Files that only a permission-checking view may hand out (confidential listing attachments,
+# spreadsheet uploads awaiting confirmation): never under MEDIA_ROOT or STATIC_ROOT, never
+# served by a web server.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+for _public_root in (MEDIA_ROOT, STATIC_ROOT, *STATICFILES_DIRS):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(_public_root.resolve()):
+        raise ImproperlyConfigured(f"PRIVATE_MEDIA_ROOT must not be inside {_public_root}.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "marketplace.core.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -285,6 +302,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["marketplace.core.api.public_api_endpoints"],
+    # One name per code list of the listing format (they appear under several field names).
+    "ENUM_NAME_OVERRIDES": {
+        "ExchangeCodeEnum": "listings.serializers.EXCHANGE_CODES",
+        "ProvinceCodeEnum": "listings.serializers.PROVINCE_CODES",
+        "SectorCodeEnum": "listings.serializers.SECTOR_CODES",
+        "ListingKindEnum": ["offer", "need"],  # search results and suggestions
+    },
 }
 
 # --- Security (production defaults follow DEBUG) --------------------------------------------

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("marketplace.accounts.urls")),
     path("exchanges/", include("marketplace.exchanges.urls")),
     path("", include("listings.urls")),
+    path("search/", include("search.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -44,3 +44,23 @@ def reference_data(django_db_blocker):
 
             nda = importlib.import_module("listings.migrations.0004_nda_text_v1")
             NdaText.objects.create(version=1, body_vi=nda.NDA_VI, body_en=nda.NDA_EN)
+
+
+@pytest.fixture(autouse=True)
+def _test_search_prefix(settings):
+    """Index writes queued by services in any test go to test indices, never to "vntx-*"
+    (which, with ELASTICSEARCH_URL set, could be a real cluster's). tests/search overrides
+    this with a prefix per test."""
+    settings.SEARCH_INDEX_PREFIX = "vntxtest"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Requests activate their language in the test's thread and leave it active; each test
+    starts and ends in the default language so that none depends on the one before."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

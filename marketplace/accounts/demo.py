@@ -374,6 +374,7 @@ class DemoSummary:
     updated: Counter = field(default_factory=Counter)
     counts: dict[str, int] = field(default_factory=dict)
     organisations_by_kind: dict[str, int] = field(default_factory=dict)
+    listing_lines: list[str] = field(default_factory=list)  # from listings.demo
     logins: list[DemoLogin] = field(default_factory=list)
     password: str = DEMO_PASSWORD
     login_url: str = DEMO_LOGIN_URL
@@ -402,6 +403,7 @@ class DemoSummary:
             f"  Users:          {c['users']} ({c['exchange_staff_users']} exchange staff, "
             f"{c['superusers']} superuser(s)); memberships {c['memberships']}; "
             f"staff roles {c['staff_roles']}",
+            *self.listing_lines,
             f"  Created this run: {self.created_total} ({_breakdown(self.created)})",
             f"  Updated this run: {self.updated_total} ({_breakdown(self.updated)})",
         ]
@@ -433,7 +435,8 @@ def _breakdown(counter: Counter) -> str:
 # The kinds of rows the seed counts as created/updated, in the order they are printed. Steps
 # added later extend this tuple.
 COUNTED = ["exchanges", "provinces", "sectors", "users", "email_addresses", "staff_roles",
-           "organisations", "memberships", "verifications"]  # fmt: skip
+           "organisations", "memberships", "verifications", "listings",
+           "listing_status_changes", "listing_interests", "nda_acceptances"]  # fmt: skip
 
 
 @dataclass
@@ -663,6 +666,13 @@ def seed_organisations(ctx: DemoContext) -> None:
     ctx.say(f"Organisations: {len(ORGANISATIONS)} with their owners and members")
 
 
+def seed_listings(ctx: DemoContext) -> None:
+    """Technology offers and needs with their history, interest and NDA acceptances."""
+    from listings.demo import listings_seed  # imported here: listings.demo imports this module
+
+    listings_seed(ctx)
+
+
 def collect_logins(ctx: DemoContext) -> None:
     """The accounts printed at the end: one per audience a demo usually needs."""
     logins = ctx.summary.logins
@@ -692,6 +702,7 @@ STEPS: list[Callable[[DemoContext], None]] = [
     seed_federation,
     seed_exchange_staff,
     seed_organisations,
+    seed_listings,
     collect_logins,
 ]
 
@@ -719,19 +730,29 @@ def _final_counts(summary: DemoSummary) -> None:
     summary.organisations_by_kind = {
         kind: organisations.filter(kind=kind).count() for kind in Organisation.Kind.values
     }
+    from listings.demo import listing_summary_lines
+
+    summary.listing_lines = listing_summary_lines()
 
 
 def demo_seed(*, stdout=None, steps: list[Callable[[DemoContext], None]] | None = None):
-    """Loads the demo data in one transaction and returns a DemoSummary. `stdout` (any object
-    with write()) receives one progress line per step."""
+    """Loads the demo data and returns a DemoSummary. `stdout` (any object with write())
+    receives one progress line per step.
+
+    Each step commits on its own (every step is idempotent, so a run that failed half-way is
+    completed by the next one). The search-index tasks that the services queue on commit then
+    run per step: the organisations' re-index tasks find no listings yet and do nothing, and
+    the listings step indexes its listings in one bulk task (with Elasticsearch; the embedded
+    engine fills itself from the database), instead of every organisation task re-indexing
+    the demo listings in turn."""
     summary = DemoSummary()
     ctx = DemoContext(
         summary=summary,
         password_hash=make_password(DEMO_PASSWORD, salt=_DEMO_SALT),
         stdout=stdout,
     )
-    with transaction.atomic():
-        for step in STEPS if steps is None else steps:
+    for step in STEPS if steps is None else steps:
+        with transaction.atomic():
             step(ctx)
     _final_counts(summary)
     return summary

@@ -81,3 +81,10 @@ def organisations_awaiting_verification(*, exchange_ids: set[int]) -> QuerySet[O
         .select_related("province", "home_exchange")
         .order_by("created_at")
     )
+
+
+def user_api_token(*, user: User):
+    """The person's REST API token (rest_framework.authtoken), or None."""
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.filter(user=user).first()

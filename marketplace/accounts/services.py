@@ -107,6 +107,14 @@ def organisation_create(
     return organisation
 
 
+def _queue_search_reindex(organisation_id: int) -> None:
+    """Listings' search documents copy the organisation's name, kind and verification: refresh
+    them once the transaction commits (never fails the request; the daily repair catches up)."""
+    from search.tasks import index_organisation_listings
+
+    transaction.on_commit(lambda: index_organisation_listings.delay(organisation_id), robust=True)
+
+
 def _require_owner(*, user: User, organisation: Organisation) -> None:
     if membership_role(user=user, organisation=organisation) != Membership.Role.OWNER:
         raise PermissionDenied(_("Only an owner of the organisation may do this."))
@@ -143,6 +151,7 @@ def organisation_update(*, actor: User, organisation: Organisation, data: dict) 
         organisation.interest_sectors.set(sectors)
     if provinces is not None:
         organisation.interest_provinces.set(provinces)
+    _queue_search_reindex(organisation.pk)
     return organisation
 
 
@@ -168,6 +177,7 @@ def organisation_set_verified(
         "organisation verification changed",
         extra={"organisation": organisation.pk, "verified": verified, "actor": actor.pk},
     )
+    _queue_search_reindex(organisation.pk)
     return organisation
 
 
@@ -282,3 +292,25 @@ def user_update_profile(
     user.full_clean(exclude=["password"])
     user.save(update_fields=["full_name", "phone", "job_title"])
     return user
+
+
+@transaction.atomic
+def user_api_token_rotate(*, user: User):
+    """Gives `user` a new personal REST API token, replacing any old one (which stops working
+    at once). Returns the token; its key is shown to the person once."""
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    logger.info("personal api token created", extra={"user": user.pk})
+    return token
+
+
+def user_api_token_revoke(*, user: User) -> bool:
+    """Deletes the person's API token; returns whether there was one."""
+    from rest_framework.authtoken.models import Token
+
+    deleted, _details = Token.objects.filter(user=user).delete()
+    if deleted:
+        logger.info("personal api token revoked", extra={"user": user.pk})
+    return bool(deleted)

@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/api-token/", views.api_token, name="api_token"),
     path("accounts/invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("organisations/", views.organisation_directory, name="organisation_directory"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),

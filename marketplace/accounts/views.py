@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from marketplace.exchanges.selectors import staff_may_act_on
@@ -43,6 +44,30 @@ def profile(request):
         request,
         "accounts/profile.html",
         {"form": form, "memberships": selectors.user_organisations(user=request.user)},
+    )
+
+
+@never_cache
+@login_required
+def api_token(request):
+    """The person's REST API token: create, rotate, revoke. A new key is shown once, in the
+    answer to the POST that made it (never stored in the session, never shown again)."""
+    new_key = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "rotate":
+            new_key = services.user_api_token_rotate(user=request.user).key
+        elif action == "revoke":
+            if services.user_api_token_revoke(user=request.user):
+                messages.info(request, _("Your API token was revoked; it no longer works."))
+            return redirect("accounts:api_token")
+        else:
+            return redirect("accounts:api_token")
+    token = selectors.user_api_token(user=request.user)
+    return render(
+        request,
+        "accounts/api_token.html",
+        {"token": token, "new_key": new_key, "key_hint": token.key[:6] if token else ""},
     )
 
 

@@ -1,4 +1,8 @@
-"""The federation: provinces, exchanges (national and local centres) and their staff."""
+"""The federation: provinces, exchanges (national and local centres), their staff and their
+API tokens."""
+
+import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -68,6 +72,14 @@ class Exchange(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
+    api_submissions_moderated = models.BooleanField(
+        _("moderate API submissions"),
+        default=True,
+        help_text=_(
+            "On: listings that members create through the REST API go straight to the "
+            "moderation queue. Off: they start as drafts that the owner submits on the portal."
+        ),
+    )
 
     class Meta:
         ordering = ["kind", "code"]
@@ -142,3 +154,53 @@ class ExchangeStaff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.exchange.code}"
+
+
+class ExchangeApiToken(models.Model):
+    """A key with which an exchange's own system writes listings of that exchange (and, for a
+    national exchange, of its local centres) through the REST API.
+
+    Only the SHA-256 of the key is stored; the key itself is shown once, when it is created.
+    Keys start with "vxt_" so the API can tell them from personal tokens at a glance.
+    """
+
+    KEY_PREFIX = "vxt_"
+    VISIBLE_CHARS = 8
+
+    exchange = models.ForeignKey(
+        Exchange, verbose_name=_("exchange"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("key starts with"), max_length=20, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("exchange API token")
+        verbose_name_plural = _("exchange API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.exchange.code} · {self.name} · {self.prefix}…"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @classmethod
+    def generate_key(cls) -> str:
+        return cls.KEY_PREFIX + secrets.token_urlsafe(32)
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from .models import Exchange, ExchangeStaff, Province
+from .models import Exchange, ExchangeApiToken, ExchangeStaff, Province
 
 ALL_ROLES = frozenset(ExchangeStaff.Role.values)
 
@@ -114,3 +114,31 @@ def staff_roles_of(*, user) -> QuerySet[ExchangeStaff]:
 
 def exchange_staff_members(*, exchange: Exchange) -> QuerySet[ExchangeStaff]:
     return exchange.staff.select_related("user").order_by("role", "user__full_name", "user__email")
+
+
+def exchange_api_tokens(*, exchange: Exchange) -> QuerySet[ExchangeApiToken]:
+    return exchange.api_tokens.select_related("created_by").order_by("-created_at", "-pk")
+
+
+def exchange_api_token_for_key(*, key: str) -> ExchangeApiToken | None:
+    """The token whose key this is (revoked or not), or None. Keys are compared by hash."""
+    if not key.startswith(ExchangeApiToken.KEY_PREFIX):
+        return None
+    return (
+        ExchangeApiToken.objects.select_related("exchange")
+        .filter(key_hash=ExchangeApiToken.hash_key(key))
+        .first()
+    )
+
+
+def exchange_token_scope_ids(*, token: ExchangeApiToken) -> set[int]:
+    """The exchanges an exchange's API token writes for: the scoping rule applied to the
+    token's exchange (a national exchange covers its local centres)."""
+    if not token.is_active:
+        return set()
+    return exchange_subtree_ids(exchange=token.exchange)
+
+
+def exchange_token_may_act_on(*, token: ExchangeApiToken, obj) -> bool:
+    exchange = exchange_of(obj)
+    return exchange is not None and exchange.pk in exchange_token_scope_ids(token=token)

@@ -10,4 +10,10 @@ urlpatterns = [
     path("<slug:code>/", views.exchange_detail, name="exchange_detail"),
     path("<slug:code>/staff/", views.staff_manage, name="staff_manage"),
     path("<slug:code>/staff/<int:staff_id>/remove/", views.staff_remove, name="staff_remove"),
+    path("<slug:code>/api-tokens/", views.api_tokens, name="api_tokens"),
+    path(
+        "<slug:code>/api-tokens/<int:token_id>/revoke/",
+        views.api_token_revoke,
+        name="api_token_revoke",
+    ),
 ]

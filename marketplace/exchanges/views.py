@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from marketplace.accounts.selectors import (
@@ -13,8 +14,8 @@ from marketplace.accounts.selectors import (
 from marketplace.accounts.services import VERIFIER_ROLES
 
 from . import selectors, services
-from .forms import StaffAssignForm
-from .models import Exchange, ExchangeStaff
+from .forms import ApiTokenForm, StaffAssignForm
+from .models import Exchange, ExchangeApiToken, ExchangeStaff
 
 
 def exchange_list(request):
@@ -112,3 +113,58 @@ def staff_remove(request, code: str, staff_id: int):
     else:
         messages.info(request, _("The role was removed."))
     return redirect("exchanges:staff_manage", code=exchange.code)
+
+
+def _token_managed_exchange(request, code: str) -> Exchange:
+    exchange = get_object_or_404(Exchange, code=code)
+    if not selectors.staff_may_act_on(
+        user=request.user, obj=exchange, roles=services.TOKEN_MANAGER_ROLES
+    ):
+        raise PermissionDenied(
+            _("Only an administrator of this exchange may manage its API tokens.")
+        )
+    return exchange
+
+
+@never_cache
+@login_required
+def api_tokens(request, code: str):
+    """An exchange's API tokens. A new key is shown once, in the answer to the POST that made
+    it: only its hash is stored."""
+    exchange = _token_managed_exchange(request, code)
+    form = ApiTokenForm(request.POST or None)
+    new_key = new_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            new_token, new_key = services.exchange_api_token_create(
+                actor=request.user, exchange=exchange, name=form.cleaned_data["name"]
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form = ApiTokenForm()
+    return render(
+        request,
+        "exchanges/api_tokens.html",
+        {
+            "exchange": exchange,
+            "form": form,
+            "tokens": selectors.exchange_api_tokens(exchange=exchange),
+            "new_key": new_key,
+            "new_token": new_token,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, code: str, token_id: int):
+    exchange = _token_managed_exchange(request, code)
+    token = get_object_or_404(ExchangeApiToken, pk=token_id, exchange=exchange)
+    services.exchange_api_token_revoke(actor=request.user, token=token)
+    messages.info(
+        request, _("The token “%(name)s” was revoked; it no longer works.") % {"name": token.name}
+    )
+    return redirect("exchanges:api_tokens", code=exchange.code)

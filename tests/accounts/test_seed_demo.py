@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.urls import reverse
 
+from listings.models import Listing
 from marketplace.accounts.demo import (
     DEMO_LOGIN_URL,
     DEMO_PASSWORD,
@@ -43,6 +44,9 @@ SECOND_MEMBERS = 25  # every other organisation
 STAFF_USERS = 11
 USER_COUNT = ORGANISATION_COUNT + SECOND_MEMBERS + STAFF_USERS + 1  # + the superuser = 86
 MEMBERSHIP_COUNT = ORGANISATION_COUNT + SECOND_MEMBERS  # 74
+# The listings step (listings.demo; its own tests are in tests/listings/test_demo_listings.py).
+OFFER_COUNT = 306
+NEED_COUNT = 161
 
 INSTITUTE_LOGIN = owner_email("vien-cnsh")
 ENTERPRISE_LOGIN = owner_email("thuy-san-ca-mau")
@@ -165,6 +169,8 @@ def test_second_run_creates_nothing_and_changes_nothing(seeded):
     assert "Created this run: 0 (none)" in output
     assert "Updated this run: 0 (none)" in output
     assert f"Organisations:  {ORGANISATION_COUNT} ({VERIFIED_COUNT} verified)" in output
+    assert f"Listings: {OFFER_COUNT} offers and {NEED_COUNT} needs (0 created this run)" in output
+    assert Listing.objects.count() == OFFER_COUNT + NEED_COUNT
 
 
 def test_rerun_restores_edited_demo_rows():
@@ -202,6 +208,11 @@ def test_output_lists_the_demo_logins_and_counts(seeded):
         f"Users:          {USER_COUNT}",
         "research_institute     8",
         "government             5",
+        f"Offers:         {OFFER_COUNT} (draft 12, submitted 21, returned 6, published 255,",
+        f"Needs:          {NEED_COUNT} (draft 6, submitted 9, returned 3, published 137,",
+        "Awaiting moderation: VNTX Hà Nội 10, VNTX TP.HCM 10, VNTX Đà Nẵng 10",
+        f"listings {OFFER_COUNT + NEED_COUNT}, listing_status_changes",
+        f"Listings: {OFFER_COUNT} offers and {NEED_COUNT} needs (467 created this run)",
     ]:
         assert expected in seeded, expected
     assert re.search(r"Created this run: [1-9]\d*", seeded)

@@ -10,22 +10,25 @@ from marketplace.accounts.demo import demo_seed
 
 @contextmanager
 def _quiet_app_logs(quiet: bool):
-    """The services log every registration at INFO; for a bulk seed that is noise, so it is
-    shown only with -v 2 or more."""
-    app_logger = logging.getLogger("marketplace")
-    previous = app_logger.level
+    """The services log every registration at INFO, and inline Celery logs every search-index
+    task it runs; for a bulk seed that is noise, so it is shown only with -v 2 or more."""
+    loggers = [logging.getLogger(name) for name in ("marketplace", "celery.app.trace")]
+    previous = [logger.level for logger in loggers]
     if quiet:
-        app_logger.setLevel(logging.WARNING)
+        for logger in loggers:
+            logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
-        app_logger.setLevel(previous)
+        for logger, level in zip(loggers, previous, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
     help = (
         "Creates the demo federation, exchange staff, organisations of every kind and their "
-        "users, then prints the demo log-ins. Safe to run again: nothing is duplicated."
+        "users, and technology offers and needs, then prints the demo log-ins. Safe to run "
+        "again: nothing is duplicated."
     )
 
     def add_arguments(self, parser):
