@@ -60,6 +60,12 @@ def get_client() -> Elasticsearch:
             )
         else:
             _client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10)
+    if _embedded_server is not None and uses_embedded_engine():
+        # The in-memory engine starts empty: the first use of each (server, index prefix)
+        # fills it from the database (search.indexing.bootstrap_embedded; runs once).
+        from .indexing import bootstrap_embedded
+
+        bootstrap_embedded(id(_embedded_server))
     return _client
 
 
