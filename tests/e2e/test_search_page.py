@@ -153,7 +153,7 @@ def test_a_signed_in_user_saves_the_search(page):
 
     # When the user saves it under a name
     page.get_by_text("Lưu tìm kiếm này").click()
-    name = page.get_by_label("Tên của tìm kiếm đã lưu")
+    name = page.get_by_label("Tên tìm kiếm đã lưu")
     expect(name).to_have_value("nuoc thai")
     name.fill("Nước thải ở Hà Nội")
     page.locator(".save-search__form").get_by_role("button", name="Lưu").click()

@@ -400,8 +400,9 @@ def test_the_digest_lists_the_new_listings_of_each_saved_search(user, digest_wor
     minh = next(message for message in mail.outbox if message.to == ["minh@example.vn"])
 
     # in Vietnamese, with the count of new listings in the subject
-    assert lan.subject == "[VNTX] 3 tin mới cho các tìm kiếm bạn đã lưu"  # 3 listings, 5 times
-    assert minh.subject == "[VNTX] 1 tin mới cho các tìm kiếm bạn đã lưu"
+    # 3 listings, 5 times
+    assert lan.subject == "[VNTX] 3 tin công nghệ mới cho các tìm kiếm bạn đã lưu"
+    assert minh.subject == "[VNTX] 1 tin công nghệ mới cho các tìm kiếm bạn đã lưu"
     body = _vietnamese_part(lan.body)
     assert body.startswith("Xin chào Trần Thị Lan,\n")
 
@@ -466,7 +467,7 @@ def test_the_next_digest_has_only_what_was_published_since(user, digest_world):
     assert [message.to for message in mail.outbox] == [["lan@example.vn"]]
     body = _vietnamese_part(mail.outbox[0].body)
     assert _titles(body) == ["Xử lý nước thải y tế", "Xử lý nước thải y tế"]
-    assert mail.outbox[0].subject == "[VNTX] 1 tin mới cho các tìm kiếm bạn đã lưu"
+    assert mail.outbox[0].subject == "[VNTX] 1 tin công nghệ mới cho các tìm kiếm bạn đã lưu"
 
 
 def test_at_most_20_listings_per_search_then_see_all(user):
@@ -484,7 +485,7 @@ def test_at_most_20_listings_per_search_then_see_all(user):
     assert _titles(body) == [f"Máy sấy số {n:02d}" for n in range(20)]
     assert "… và 3 tin khác." in body
     assert f"{SITE}/search/?q=s%E1%BA%A5y&sort=newest" in body
-    assert mail.outbox[0].subject == "[VNTX] 23 tin mới cho các tìm kiếm bạn đã lưu"
+    assert mail.outbox[0].subject == "[VNTX] 23 tin công nghệ mới cho các tìm kiếm bạn đã lưu"
     assert SavedSearch.objects.get(pk=saved_search.pk).last_sent_at is not None
 
 
