@@ -11,11 +11,13 @@ Text matching (tuned on tests/search/test_relevance.py):
   folded form with typo tolerance, or across the fields' folded forms, or in their English
   stemmed form;
 - ranking boosts: the exact form with diacritics ("bán dẫn" before "bàn dẫn"), shingles
-  (syllables side by side: "xử lý nước thải" before the same syllables scattered) and the
-  phrase in the title or summary;
+  (syllables side by side: "xử lý nước thải" before the same syllables scattered; title,
+  keywords and summary: the long texts have none, their shingles cost a quarter of the
+  indexing time) and the phrase in the title or summary;
 - field weights: title 5 > keywords 3 > summary 2 > description 1 (applications 1).
 User text only ever goes into match/multi_match/match_phrase queries, never into
-query_string, so Lucene syntax in it is plain text.
+query_string, so Lucene syntax in it is plain text. Matched words are marked by
+search.highlighting, in Python, from the returned text (the reason is there).
 
 Facets follow the classic pattern: the active facet filters go in `post_filter`, and each
 facet's aggregation is filtered by every other active filter, so a facet's counts show what
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,7 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from . import engine
 from .analysis import normalise_text
 from .documents import KINDS, alias_name
+from .highlighting import Highlighter
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,7 @@ _WORD = re.compile(r"[^\W_]")  # a letter or digit
 # --- Weights (see the module docstring; reported in the search issue) ------------------------
 
 FIELD_WEIGHTS = {"title": 5, "keywords": 3, "summary": 2, "description": 1, "applications": 1}
+SHINGLED_FIELDS = ("title", "keywords", "summary")  # search.documents: the long texts have none
 RECALL_MINIMUM_SHOULD_MATCH = "3<80%"  # up to 3 words: all; more: 80 % of them
 FUZZINESS = "AUTO:4,7"  # 1-3 letters exact, 4-6 one edit, 7+ two (Vietnamese syllables: short)
 FUZZY_PREFIX_LENGTH = 1
@@ -72,11 +75,11 @@ BOOST_PHRASE_SUMMARY = 2.0
 BOOST_ENGLISH = 1.0
 TIE_BREAKER = 0.3
 
-_HIGHLIGHTED = ("title", "summary", "description")
 _SOURCE_FIELDS = [
     "kind",
     "title",
     "summary",
+    "description",  # for the highlighted snippets (search.highlighting)
     "organisation_name",
     "organisation_verified",
     "exchange",
@@ -144,6 +147,7 @@ def _labels(name: str, *, missing: str | None = None) -> dict[str, tuple]:
 
 def clear_label_cache() -> None:
     _labels_cache.clear()
+    _label_maps.clear()
 
 
 def _localised(names: tuple) -> str:
@@ -174,6 +178,30 @@ def facet_label(facet: str, key) -> str:
         names = _labels(facet).get(str(key))
         return _localised(names) if names else str(key)
     return str(key)
+
+
+# {(facet, language): (the reference rows they were made from, {key: label})}
+_label_maps: dict[tuple[str, str], tuple[object, dict]] = {}
+
+
+def _label_map(facet: str) -> dict:
+    """{key: label} of a facet in the current language. A search labels a few hundred facet
+    values: this keeps one dictionary per language, rebuilt when the reference data is."""
+    rows = _labels(facet) if facet in ("sector", "exchange", "province") else None
+    key = (facet, get_language() or "")
+    cached = _label_maps.get(key)
+    if cached is None or cached[0] is not rows:
+        if rows is not None:
+            labels = {code: _localised(names) for code, names in rows.items()}
+        elif facet == "trl":
+            labels = {level: facet_label("trl", level) for level in range(1, 10)}
+        elif facet == "cooperation":
+            labels = _cooperation_labels()
+        else:
+            labels = {value: facet_label(facet, value) for value in KINDS}
+        cached = (rows, labels)
+        _label_maps[key] = cached
+    return cached[1]
 
 
 # --- The query ----------------------------------------------------------------------------
@@ -572,7 +600,7 @@ def text_query(text: str) -> dict:
             "multi_match": {
                 "query": text,
                 "type": "best_fields",
-                "fields": _fields("shingles"),
+                "fields": _fields("shingles", SHINGLED_FIELDS),
                 "tie_breaker": TIE_BREAKER,
                 "boost": BOOST_SHINGLES,
             }
@@ -675,40 +703,7 @@ def _sort(query: SearchQuery) -> list:
     return ["_score", newest]
 
 
-@dataclass(frozen=True)
-class _Markers:
-    pre: str
-    post: str
-
-    @classmethod
-    def new(cls) -> _Markers:
-        # Random per request: the indexed text cannot contain them by chance or on purpose.
-        token = secrets.token_hex(8)
-        return cls(pre=f"hlpre{token}x", post=f"hlpost{token}x")
-
-
-def _highlight(text: str, markers: _Markers) -> dict:
-    """Highlights from the words as typed (folded, exact, English), without the typo
-    expansion: a fuzzy "thai" would mark "than" and "thấp" too."""
-    whole = {"number_of_fragments": 0}
-    snippets = {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 0}
-    fields = {}
-    for name, options in (("title", whole), ("summary", whole), ("description", snippets)):
-        for suffix in ("", ".folded", ".en"):
-            fields[f"{name}{suffix}"] = dict(options)
-    words = [
-        {"multi_match": {"query": text, "fields": _fields(suffix, _HIGHLIGHTED)}}
-        for suffix in ("", "folded", "en")
-    ]
-    return {
-        "pre_tags": [markers.pre],
-        "post_tags": [markers.post],
-        "highlight_query": {"bool": {"should": words}},
-        "fields": fields,
-    }
-
-
-def build_request(query: SearchQuery, markers: _Markers | None = None) -> dict:
+def build_request(query: SearchQuery) -> dict:
     """The search body for `query` (public for tests and the benchmark)."""
     facet_filters = _facet_filters(query)
     scored = text_query(query.text) if query.text else {"match_all": {}}
@@ -733,50 +728,52 @@ def build_request(query: SearchQuery, markers: _Markers | None = None) -> dict:
     }
     if facet_filters:
         body["post_filter"] = {"bool": {"filter": list(facet_filters.values())}}
-    if query.text and markers is not None:
-        body["highlight"] = _highlight(query.text, markers)
     return body
 
 
 # --- Reading the engine's answer ------------------------------------------------------------
 
 
-def _render(fragment: str, markers: _Markers) -> SafeString:
-    """Escapes a highlighted fragment, then turns the markers into <mark> elements."""
-    html = escape(fragment).replace(markers.pre, "<mark>").replace(markers.post, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped above; only our <mark> tags are markup
-
-
-def _best_highlights(raw: dict, markers: _Markers) -> dict[str, list[SafeString]]:
-    """For title, summary and description: the variant (exact, folded, English) with the
-    most marked words, rendered."""
-    chosen = {}
-    for name in ("title", "summary", "description"):
-        best, best_count = None, 0
-        for suffix in ("", ".folded", ".en"):
-            fragments = raw.get(f"{name}{suffix}") or []
-            count = sum(fragment.count(markers.pre) for fragment in fragments)
-            if count > best_count:
-                best, best_count = fragments, count
-        if best:
-            chosen[name] = [_render(fragment, markers) for fragment in best]
-    return chosen
+def _highlights(highlighter: Highlighter | None, source: dict) -> dict[str, list[SafeString]]:
+    """Title and summary whole, description as snippets; only the fields that matched."""
+    if not highlighter:
+        return {}
+    marked = {
+        "title": highlighter.whole(source.get("title") or ""),
+        "summary": highlighter.whole(source.get("summary") or ""),
+        "description": highlighter.snippets(source.get("description") or ""),
+    }
+    return {name: fragments for name, fragments in marked.items() if fragments}
 
 
 def _listing_url(kind: str, pk: int) -> str:
     return reverse(f"listings:{kind}_detail", args=[pk])
 
 
+_URL_PLACEHOLDER = 987654321
+
+
+def _listing_urls() -> dict[str, str]:
+    """{kind: the listing page's path with "{}" for the id}, reversed once per search rather
+    than once per hit (the language prefix depends on the request)."""
+    return {
+        kind: reverse(f"listings:{kind}_detail", args=[_URL_PLACEHOLDER]).replace(
+            str(_URL_PLACEHOLDER), "{}"
+        )
+        for kind in KINDS
+    }
+
+
 def _buckets(facet: str, aggregation: dict) -> list[FacetBucket]:
     values = aggregation.get("values", {}).get("buckets", [])
+    labels = _label_map(facet)
     buckets = []
     for bucket in values:
         key = bucket["key"]
         if facet == "trl":
             key = int(key)
-        buckets.append(
-            FacetBucket(key=key, label=facet_label(facet, key), count=bucket["doc_count"])
-        )
+        label = labels.get(key) or facet_label(facet, key)
+        buckets.append(FacetBucket(key=key, label=label, count=bucket["doc_count"]))
     buckets.sort(key=lambda b: (-b.count, str(b.key)) if facet != "trl" else (b.key,))
     return buckets
 
@@ -812,11 +809,10 @@ def search_listings(query: SearchQuery) -> SearchResult:
     """Runs `query` (validated here if it was built by hand) against both kinds' indices."""
     started = time.perf_counter()
     query.validate()
-    markers = _Markers.new()
     client = _client()
-    response = _engine_call(
-        client.search, index=_indices(), body=build_request(query, markers)
-    ).body
+    response = _engine_call(client.search, index=_indices(), body=build_request(query)).body
+    highlighter = Highlighter(query.text) if query.text else None
+    urls = _listing_urls()
     hits = []
     for raw in response["hits"]["hits"]:
         source = raw.get("_source") or {}
@@ -830,9 +826,9 @@ def search_listings(query: SearchQuery) -> SearchResult:
                 kind=kind,
                 title=source.get("title") or "",
                 summary=source.get("summary") or "",
-                url=_listing_url(kind, pk),
+                url=urls[kind].format(pk),
                 score=raw.get("_score"),
-                highlight=_best_highlights(raw.get("highlight") or {}, markers),
+                highlight=_highlights(highlighter, source),
                 source=source,
             )
         )

@@ -37,6 +37,9 @@ CASES = [
     # Multi-word phrases outrank the same syllables scattered.
     ("xử lý nước thải", [WASTEWATER], ["water-filter", "biogas"]),
     ("xu ly nuoc thai", [WASTEWATER], ["water-filter", "biogas"]),
+    # ... in the description too (which has no shingles: a phrase boost instead).
+    ("xử lý rơm rạ", ["compost-phrase"], ["compost-scattered"]),
+    ("xu ly rom ra", ["compost-phrase"], ["compost-scattered"]),
     # Tone placement: "hoà" = "hòa", "toà" = "tòa", on both sides.
     ("điều hoà", ["aircon"], []),
     ("điều hòa", ["aircon"], []),

@@ -39,7 +39,10 @@ class Command(BaseCommand):
         action.add_argument("--repair", action="store_true", help="fix the differences")
         parser.add_argument("--kind", choices=KINDS, help="one kind only (default: both)")
         parser.add_argument(
-            "--chunk-size", type=int, default=500, help="documents per bulk request"
+            "--chunk-size",
+            type=int,
+            default=indexing.BULK_CHUNK_SIZE,
+            help="documents per bulk request",
         )
 
     def handle(self, *args, rebuild=False, check=False, repair=False, kind=None, **options):
