@@ -12,9 +12,11 @@ What it does, deterministically (same seed, same data, same queries):
 2. Bulk indexing, two measures:
    a. `search.indexing.index_rebuild()`: the project's bulk path end to end (read the
       listings from the database, build each document with `document_for`, bulk requests of
-      500, alias swap);
+      1,000, alias swap);
    b. the engine's part alone: the same documents, built beforehand, sent with the same bulk
-      helper and chunk size into a fresh index (so a) minus b) is the project's share).
+      helper and chunk size into a fresh index (so a) minus b) is the project's share), and
+      again into an index whose text fields are not analysed (the engine's ceiling for these
+      documents: no mapping that searches text can index faster).
 3. A fixed mix of 1,000 searches through `search.queries.search_listings` (text + two filters
    + every facet, first page of 20) after 20 warm-up searches: p50/p95/p99 of the total time,
    of the engine's `took` and of the overhead (total minus took).
@@ -40,9 +42,10 @@ With osmem-server on 2 vCPUs the default run takes ~25 minutes (the engine index
 docs/s and answers a search in ~1 s at 100,000 documents); `--count 10000` takes ~2 minutes.
 
 Options: --count, --queries (0: indexing only), --seed, --chunk-size (bulk request size,
-default 500 like index_rebuild), --engine-sample (listings for the build-only and engine-only
-measures, 0 to skip), --profile (cProfile of the search loop: where the project's time goes),
---keep (keep the indices afterwards), --reuse-index (with a persistent engine such as
+default 1,000 like index_rebuild), --engine-sample (listings for the build-only and engine-only
+measures, 0 to skip), --engine-only (those measures alone: no rebuild, no searches),
+--profile (cProfile of the search loop: where the project's time goes), --keep (keep the
+indices afterwards), --reuse-index (with a persistent engine such as
 Elasticsearch: skip the rebuild when a kept index holds --count documents). The indices use
 the prefix "bench" (SEARCH_INDEX_PREFIX overrides it) and are deleted at the end.
 Results are recorded by hand in benchmarks/RESULTS.md with the machine's description.
@@ -375,10 +378,23 @@ def measure_rebuild(chunk_size: int) -> tuple[float, int]:
     return seconds, sum(c["indexed"] for c in counts.values())
 
 
-def measure_engine_bulk(chunk_size: int, sample: int) -> tuple[float, float, int]:
-    """(seconds building the documents, seconds sending them, documents) for the first
-    `sample` listings: the same bulk helper and chunk size as index_rebuild, into fresh
-    concrete indices."""
+def _unanalysed_body() -> dict:
+    """The project's index body with every text field stored but not indexed (no analysis):
+    what the engine costs for these documents before any text analysis, i.e. its ceiling."""
+    from search import indexing
+
+    body = indexing._index_body()
+    properties = body["mappings"]["properties"]
+    for name, mapping in list(properties.items()):
+        if mapping.get("type") == "text":
+            properties[name] = {"type": "text", "index": False}
+    return body
+
+
+def measure_engine_bulk(chunk_size: int, sample: int) -> tuple[float, dict[str, float], int]:
+    """(seconds building the documents, {mapping: seconds sending them}, documents) for the
+    first `sample` listings: the same bulk helper and chunk size as index_rebuild, into fresh
+    concrete indices; once with the project's mapping, once with no text analysis."""
     from elasticsearch.helpers import bulk
 
     from search import engine, indexing
@@ -394,25 +410,31 @@ def measure_engine_bulk(chunk_size: int, sample: int) -> tuple[float, float, int
     building = time.perf_counter() - started
     client = engine.get_client()
     bulk_client = indexing._bulk_client()
-    sent = 0
-    names = []
-    started = time.perf_counter()
-    for kind in KINDS:
-        name = f"{alias_name(kind)}-engine-only"
-        client.indices.delete(index=name, ignore_unavailable=True)
-        client.indices.create(index=name, **indexing._index_body())
-        names.append(name)
-        for start in range(0, len(actions[kind]), chunk_size):
-            chunk = [
-                {"_index": name, **action} for action in actions[kind][start : start + chunk_size]
-            ]
-            ok, _errors = bulk(bulk_client, chunk, chunk_size=len(chunk), stats_only=True)
-            sent += ok
-        client.indices.refresh(index=name)
-    sending = time.perf_counter() - started
-    for name in names:
-        client.indices.delete(index=name, ignore_unavailable=True)
-    return building, sending, sent
+    timings = {}
+    for label, body in (
+        ("project mapping", indexing._index_body()),
+        ("no text analysis", _unanalysed_body()),
+    ):
+        sent = 0
+        names = []
+        started = time.perf_counter()
+        for kind in KINDS:
+            name = f"{alias_name(kind)}-engine-only"
+            client.indices.delete(index=name, ignore_unavailable=True)
+            client.indices.create(index=name, **body)
+            names.append(name)
+            for start in range(0, len(actions[kind]), chunk_size):
+                chunk = [
+                    {"_index": name, **action}
+                    for action in actions[kind][start : start + chunk_size]
+                ]
+                ok, _errors = bulk(bulk_client, chunk, chunk_size=len(chunk), stats_only=True)
+                sent += ok
+            client.indices.refresh(index=name)
+        timings[label] = time.perf_counter() - started
+        for name in names:
+            client.indices.delete(index=name, ignore_unavailable=True)
+    return building, timings, sent
 
 
 def measure_queries(queries: list[dict], profile: bool) -> dict:
@@ -516,6 +538,11 @@ def main() -> None:
         default=10_000,
         help="documents for the build-only and engine-only measures (default 10,000)",
     )
+    parser.add_argument(
+        "--engine-only",
+        action="store_true",
+        help="only the build-only, engine-only and no-analysis measures on --engine-sample",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the search loop")
     parser.add_argument("--keep", action="store_true", help="keep the indices afterwards")
     parser.add_argument(
@@ -553,7 +580,9 @@ def main() -> None:
         print(f"\nReusing the {args.count:,} listings of an earlier run (seed {args.seed}).")
 
     try:
-        if args.reuse_index and indexed_count() == args.count:
+        if args.engine_only:
+            pass
+        elif args.reuse_index and indexed_count() == args.count:
             print(f"\nReusing the index of an earlier run (--keep): {args.count:,} documents.")
         else:
             print("\n## Bulk indexing")
@@ -564,17 +593,18 @@ def main() -> None:
                 f"{indexed / seconds:,.0f} docs/s"
             )
         if args.engine_sample:
-            building, sending, sent = measure_engine_bulk(args.chunk_size, args.engine_sample)
+            building, timings, sent = measure_engine_bulk(args.chunk_size, args.engine_sample)
             print(
                 f"- building {sent:,} documents alone (database + document_for): "
                 f"{building:.1f} s = {sent / building:,.0f} docs/s"
             )
-            print(
-                f"- engine alone (prebuilt documents, same bulk helper): {sent:,} documents in "
-                f"{sending:.1f} s = {sent / sending:,.0f} docs/s"
-            )
+            for label, seconds in timings.items():
+                print(
+                    f"- engine alone, {label} (prebuilt documents, same bulk helper): "
+                    f"{sent:,} documents in {seconds:.1f} s = {sent / seconds:,.0f} docs/s"
+                )
 
-        if not args.queries:
+        if not args.queries or args.engine_only:
             return
         queries = generate_queries(args.queries, args.seed, reference)
         print(f"\n## Searches ({len(queries):,}: text + two filters + facets, page of {PAGE_SIZE})")
