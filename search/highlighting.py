@@ -19,12 +19,13 @@ Output is escaped HTML in which only our <mark> elements are markup, so listing 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from html import escape
 
 import snowballstemmer
 from django.utils.safestring import SafeString, mark_safe
+
+from marketplace.core.text import fold_diacritics
 
 _WORD = re.compile(r"\w+")
 # Where a description snippet may start or end: after a sentence's closing punctuation.
@@ -42,12 +43,7 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        lowered = char.lower()
-        if lowered in ("đ", "ð"):
-            folded = "d"
-        else:
-            decomposed = unicodedata.normalize("NFD", lowered)
-            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = fold_diacritics(char)
         value = folded if len(folded) == 1 else char
         self[code] = value
         return value
@@ -126,19 +122,14 @@ class Highlighter:
             if boundary:
                 start = boundary.end()
         best = sorted(passages, key=lambda passage: (-passage[0], passage[1]))[:count]
-        return [
-            _render(text, spans, start, end) for _matches, start, end in sorted(best, key=_start)
-        ]
+        in_text_order = sorted(best, key=lambda passage: passage[1])
+        return [_render(text, spans, start, end) for _matches, start, end in in_text_order]
 
 
 def _alternation(words: set[str], template: str) -> re.Pattern:
     # Longest first, so that "nuoc" is not taken for the start of "nuocmam".
     ordered = sorted(words, key=lambda word: (-len(word), word))
     return re.compile(template.format("|".join(re.escape(word) for word in ordered) or "(?!)"))
-
-
-def _start(passage: tuple[int, int, int]) -> int:
-    return passage[1]
 
 
 def _window(

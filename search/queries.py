@@ -746,10 +746,6 @@ def _highlights(highlighter: Highlighter | None, source: dict) -> dict[str, list
     return {name: fragments for name, fragments in marked.items() if fragments}
 
 
-def _listing_url(kind: str, pk: int) -> str:
-    return reverse(f"listings:{kind}_detail", args=[pk])
-
-
 _URL_PLACEHOLDER = 987654321
 
 
@@ -861,6 +857,7 @@ def suggest(text: str) -> list[dict]:
     client = _client()
     found: list[dict] = []
     seen: set[tuple[str, int]] = set()
+    urls = _listing_urls()
 
     def add(hit_id, source: dict) -> None:
         kind = source.get("kind")
@@ -875,7 +872,7 @@ def suggest(text: str) -> list[dict]:
                 "text": source.get("title") or "",
                 "kind": kind,
                 "id": key[1],
-                "url": _listing_url(kind, key[1]),
+                "url": urls[kind].format(key[1]),
             }
         )
 
