@@ -33,9 +33,9 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 
 COPY . .
 RUN pip install --no-deps . \
-    && DEBUG=false SECRET_KEY=build-time-dummy-key-never-used-at-run-time \
+    && DEBUG=false SECRET_KEY=build-time-dummy-key-never-used-at-run-time ALLOWED_HOSTS=build.invalid \
         python manage.py compilemessages --ignore=.venv --ignore=var --verbosity 0 \
-    && DEBUG=false SECRET_KEY=build-time-dummy-key-never-used-at-run-time \
+    && DEBUG=false SECRET_KEY=build-time-dummy-key-never-used-at-run-time ALLOWED_HOSTS=build.invalid \
         python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /data/media \
     && chown -R vntx:vntx /data

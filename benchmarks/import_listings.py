@@ -9,9 +9,9 @@ Use a scratch database, never a real one (the script deletes its own earlier lis
 whose external id starts with "bench-", and the organisations it created):
 
     createdb -h 127.0.0.1 -U postgres vntx_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/vntx_bench .venv/bin/python manage.py migrate
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/vntx_bench \
-        .venv/bin/python benchmarks/import_listings.py --count 10000
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/vntx_bench
+    SECRET_KEY=bench ALLOWED_HOSTS=localhost .venv/bin/python manage.py migrate
+    .venv/bin/python benchmarks/import_listings.py --count 10000
 
 Results are recorded by hand in benchmarks/RESULTS.md with the machine's description.
 """
@@ -140,6 +140,10 @@ def main() -> None:
 
     import django
 
+    # A benchmark serves no one: throwaway values for what the settings require once
+    # DATABASE_URL is set.
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-key-never-serves-requests")
+    os.environ.setdefault("ALLOWED_HOSTS", "localhost")
     django.setup()
     from django.db import connection
 

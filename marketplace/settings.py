@@ -13,20 +13,62 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(environ.Env().str("VNTX_VAR_DIR", default=str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
-
 env = environ.Env()
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Importing the settings creates no folder: marketplace/core/apps.py creates the embedded
+# default's folders when the apps load.
+VAR_DIR = Path(env.str("VNTX_VAR_DIR", default=str(BASE_DIR / "var")))
 
 # --- Core -----------------------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=True)
-# The embedded key only ever signs sessions of a local demo; production must set SECRET_KEY.
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="embedded-insecure-key-for-local-demo-only-5d1f0c7e9b2a4e31"
-)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+
+# Production mode: a production part is switched on (DATABASE_URL, REDIS_URL or
+# ELASTICSEARCH_URL set) or DEBUG is false. The embedded SECRET_KEY and ALLOWED_HOSTS serve only
+# the zero-variable local demo; in production mode the site refuses to start without its own
+# (it fails closed), with one line that says what to set. bin/test supplies throwaway values
+# for its production-mode runs.
+EMBEDDED_SECRET_KEY = "embedded-insecure-key-for-local-demo-only-5d1f0c7e9b2a4e31"  # noqa: S105
+# The SECRET_KEY default of docker-compose.yml (it lets `docker compose config` work on a fresh
+# clone); refused like the embedded key.
+COMPOSE_PLACEHOLDER_SECRET_KEY = "compose-placeholder-key-set-SECRET_KEY-in-dotenv-9f3c2a7d41e8b6"  # noqa: S105
+_production_reasons = [
+    f"{name} is set"
+    for name in ("DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL")
+    if env.str(name, default="").strip()
+]
+if not DEBUG:
+    _production_reasons.append("DEBUG is false")
+PRODUCTION_MODE = bool(_production_reasons)
+
+if PRODUCTION_MODE:
+    _mode = f"production mode ({', '.join(_production_reasons)})"
+    SECRET_KEY = env.str("SECRET_KEY", default="")
+    _secret_problem = {
+        "": ("SECRET_KEY is not set", "set SECRET_KEY"),
+        EMBEDDED_SECRET_KEY: ("SECRET_KEY is the embedded demo key", "set SECRET_KEY"),
+        COMPOSE_PLACEHOLDER_SECRET_KEY: (
+            "SECRET_KEY is the placeholder of docker-compose.yml",
+            "set SECRET_KEY in .env",
+        ),
+    }.get(SECRET_KEY.strip())
+    if _secret_problem:
+        raise ImproperlyConfigured(
+            f"{_secret_problem[0]}: {_mode} needs a secret key of its own; "
+            f"{_secret_problem[1]} to a long random string "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+        )
+    ALLOWED_HOSTS = [host.strip() for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()]
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            f"ALLOWED_HOSTS is not set: {_mode} answers only the host names it is given; set "
+            "ALLOWED_HOSTS to the site's host names, comma-separated (e.g. vntx.example.vn)."
+        )
+else:
+    SECRET_KEY = env.str("SECRET_KEY", default=EMBEDDED_SECRET_KEY)
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SITE_ID = 1
@@ -250,7 +292,6 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))

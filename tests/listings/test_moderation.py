@@ -4,7 +4,7 @@ another exchange; 403 for everybody outside the scope, form errors for bad input
 
 import pytest
 from django.template.defaultfilters import date as date_filter
-from django.utils import translation
+from django.utils import timezone, translation
 
 from listings.models import Listing
 from tests.factories import (
@@ -90,7 +90,9 @@ def test_queue_shows_the_submitted_listings_in_scope_oldest_first(client):
     assert "Hải Phòng Centre for Technology Application and Transfer" in html(response)
     assert f'href="/en/offers/{centre.pk}/"' in html(response)
     with translation.override("en"):
-        submitted_on = date_filter(first.status_changes.get(to_status="submitted").created_at)
+        # Templates show datetimes in the site's time zone (Asia/Ho_Chi_Minh), not UTC
+        submitted_at = first.status_changes.get(to_status="submitted").created_at
+        submitted_on = date_filter(timezone.localtime(submitted_at))
     assert f"<td>{submitted_on}</td>" in html(response)
 
 
