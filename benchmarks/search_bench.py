@@ -21,7 +21,7 @@ What it does, deterministically (same seed, same data, same queries):
    + every facet, first page of 20) after 20 warm-up searches: p50/p95/p99 of the total time,
    of the engine's `took` and of the overhead (total minus took).
 
-The embedded engine's start-up fill (search.indexing.bootstrap_embedded) is switched off here:
+The embedded engine's start-up fill (search.bootstrap.bootstrap_embedded) is switched off here:
 the benchmark fills the index itself, and measures it.
 
 Runs:
@@ -70,6 +70,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings")
 if not os.environ.get("DATABASE_URL"):
     # Never the development database: a scratch SQLite file next to it.
     os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'search_bench.sqlite3'}"
+# A benchmark serves no one: throwaway values for what the settings require as soon as a
+# production variable (DATABASE_URL, even a scratch SQLite one) is set.
+os.environ.setdefault("SECRET_KEY", "benchmark-only-key-never-serves-requests")
+os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 os.environ.setdefault("SEARCH_INDEX_PREFIX", "bench")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
@@ -251,8 +255,8 @@ def generate_queries(count: int, seed: int, reference: dict) -> list[dict]:
 
 
 def reference_data() -> dict:
-    from listings.models import Sector
     from marketplace.exchanges.models import Exchange, Province
+    from marketplace.reference.models import Sector
 
     return {
         "provinces": list(Province.objects.order_by("slug").values_list("slug", flat=True)),
@@ -402,14 +406,14 @@ def measure_engine_bulk(chunk_size: int, sample: int) -> tuple[float, dict[str, 
 
     started = time.perf_counter()
     actions = {kind: [] for kind in KINDS}
-    queryset = indexing._for_documents(indexing._published()).order_by("pk")[:sample]
+    queryset = indexing.for_documents(indexing.published_listings()).order_by("pk")[:sample]
     for listing in queryset.iterator(chunk_size=chunk_size):
         actions[listing.kind].append(
             {"_id": str(listing.pk), "_source": indexing.document_for(listing)}
         )
     building = time.perf_counter() - started
     client = engine.get_client()
-    bulk_client = indexing._bulk_client()
+    bulk_client = indexing.bulk_client()
     timings = {}
     for label, body in (
         ("project mapping", indexing._index_body()),
@@ -442,7 +446,8 @@ def measure_queries(queries: list[dict], profile: bool) -> dict:
     (client.search, which includes the transport and the decoding of the JSON answer), so that
     total - took splits into the call's share beyond `took` and the project's Python."""
     from search import engine
-    from search.queries import SearchQuery, search_listings
+    from search.parameters import SearchQuery
+    from search.queries import search_listings
 
     client = engine.get_client()
     search = client.search
@@ -559,10 +564,10 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from search import engine, indexing
+    from search import bootstrap, engine
 
     # The benchmark fills the index itself (and measures it): no start-up fill.
-    indexing.bootstrap_embedded = lambda server_key: None
+    bootstrap.bootstrap_embedded = lambda server_key: None
 
     if connection.vendor == "sqlite":
         call_command("migrate", verbosity=0)

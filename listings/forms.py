@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import Organisation
 from marketplace.exchanges.models import Province
+from marketplace.reference.selectors import sector_list
 
 from .formats import (
     LIMITS,
@@ -25,8 +26,6 @@ from .formats import (
     listing_data_from_dict,
 )
 from .models import Listing, Vocabulary
-from .selectors import sector_list
-from .services import ConfidentialData
 from .trl import TRL_LEVELS, TRL_RANGE, trl_levels
 
 # Format paths that have no field of their own name on the form.
@@ -324,14 +323,15 @@ class ListingForm(forms.Form):
         return cleaned
 
     @property
-    def confidential(self) -> ConfidentialData:
+    def confidential(self) -> dict[str, str]:
+        """The whole confidential part, as the form shows all of it."""
         data = self.cleaned_data
-        return ConfidentialData(
-            confidential_details=clean_text(data.get("confidential_details", "")),
-            contact_name=data.get("contact_name", "").strip(),
-            contact_email=data.get("contact_email", "").strip(),
-            contact_phone=data.get("contact_phone", "").strip(),
-        )
+        return {
+            "confidential_details": clean_text(data.get("confidential_details", "")),
+            "contact_name": data.get("contact_name", "").strip(),
+            "contact_email": data.get("contact_email", "").strip(),
+            "contact_phone": data.get("contact_phone", "").strip(),
+        }
 
     # --- template helpers ---------------------------------------------------------------------
 

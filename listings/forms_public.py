@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import Organisation
 from marketplace.exchanges.models import Exchange, Province
+from marketplace.reference.selectors import sector_list
 
 from .models import NdaText, Vocabulary
-from .selectors import ListingFilters, sector_list
+from .selectors import ListingFilters
 
 TRL_SELECT = [("", _("Any")), *((level, str(level)) for level in range(1, 10))]
 INTEREST_MESSAGE_MAX = 1000

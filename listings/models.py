@@ -1,4 +1,4 @@
-"""Listings (technology offers and needs), their taxonomy, life cycle and reader records."""
+"""Listings (technology offers and needs), their vocabularies, life cycle and reader records."""
 
 from datetime import timedelta
 
@@ -11,42 +11,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.storage import private_storage
-
-
-class Sector(models.Model):
-    """The national classification of S&T fields (spec/sectors.tsv, Circular 24/2025).
-
-    Level 1 is a field (codes 1-6); level 2 a sector (codes 101-699) under one field. Listings
-    and partner interests use level-2 codes; search can filter at either level.
-    """
-
-    code = models.CharField(_("code"), max_length=3, primary_key=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("field"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    name_vi = models.CharField(_("Vietnamese name"), max_length=200)
-    name_en = models.CharField(_("English name"), max_length=200)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.name_en if get_language() == "en" else self.name_vi
-
-    @property
-    def level(self) -> int:
-        return 1 if self.parent_id is None else 2
 
 
 class Vocabulary:
@@ -122,7 +86,7 @@ class Listing(models.Model):
     summary = models.CharField(_("public summary"), max_length=600)
     description = models.TextField(_("description"), max_length=20000)
     sectors = models.ManyToManyField(
-        Sector, verbose_name=_("sectors"), related_name="listings", blank=True
+        "reference.Sector", verbose_name=_("sectors"), related_name="listings", blank=True
     )
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
     trl = models.PositiveSmallIntegerField(
@@ -146,7 +110,7 @@ class Listing(models.Model):
     video_url = models.URLField(_("video link"), blank=True)
 
     # The confidential part: the owner, the exchange's staff and organisations that accepted
-    # the listing's NDA read it (listings.selectors.listing_confidential_visible).
+    # the listing's NDA read it (marketplace.exchanges.permissions.may_read_confidential).
     confidential_details = models.TextField(_("confidential details"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -388,8 +352,8 @@ class NdaAcceptance(models.Model):
 
 
 class ListingInterest(models.Model):
-    """An organisation's "express interest" in a listing; a later issue opens a negotiation
-    room from it. One per organisation and listing: expressing again updates the message."""
+    """An organisation's "express interest" in a listing. One per organisation and listing:
+    expressing again updates the message."""
 
     listing = models.ForeignKey(
         Listing, verbose_name=_("listing"), on_delete=models.CASCADE, related_name="interests"

@@ -1,36 +1,23 @@
-"""Reads of listings and their taxonomy."""
+"""Reads of listings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery, TextField
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 
 from marketplace.accounts.models import Membership
+from marketplace.exchanges import permissions
 from marketplace.exchanges.models import Exchange
-from marketplace.exchanges.selectors import exchange_subtree_ids, staff_scope_exchange_ids
+from marketplace.exchanges.selectors import exchange_subtree_ids
 
 from .models import (
-    Bookmark,
     Listing,
     ListingAttachment,
     ListingInterest,
     ListingStatusChange,
-    NdaAcceptance,
-    Sector,
 )
-
-MODERATOR_ROLES = ("admin", "curator")
-
-
-def sector_list(*, level: int | None = None) -> QuerySet[Sector]:
-    qs = Sector.objects.select_related("parent").order_by("code")
-    if level == 1:
-        qs = qs.filter(parent__isnull=True)
-    elif level == 2:
-        qs = qs.filter(parent__isnull=False)
-    return qs
 
 
 @dataclass
@@ -109,40 +96,18 @@ def listing_get(*, pk: int, kind: str | None = None) -> Listing:
     return qs.get(pk=pk)
 
 
-def listing_visible_to(*, user, listing: Listing) -> bool:
-    """Published listings are public; others only for the owner's members and moderators."""
-    if listing.status == Listing.Status.PUBLISHED:
-        return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if Membership.objects.filter(user=user, organisation_id=listing.organisation_id).exists():
-        return True
-    return listing.exchange_id in staff_scope_exchange_ids(user=user)
-
-
-def listing_confidential_visible(*, user, listing: Listing) -> bool:
-    """The confidential part: owner's members, the exchange's staff, and members of an
-    organisation that accepted the NDA for this listing."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    member_of = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-    if listing.organisation_id in member_of:
-        return True
-    if listing.exchange_id in staff_scope_exchange_ids(user=user):
-        return True
-    return NdaAcceptance.objects.filter(listing=listing, organisation_id__in=member_of).exists()
-
-
 def attachment_get_visible(*, user, pk: int) -> ListingAttachment:
     """The attachment `pk` if `user` may download it: the listing must be visible to the user
-    (listing_visible_to) and, for a confidential file, its confidential part too
-    (listing_confidential_visible). Raises ListingAttachment.DoesNotExist otherwise, the same
-    whether the file does not exist or is not for this user."""
+    and, for a confidential file, its confidential part too (the permissions module decides
+    both). Raises ListingAttachment.DoesNotExist otherwise, the same whether the file does not
+    exist or is not for this user."""
     attachment = ListingAttachment.objects.select_related("listing").get(pk=pk)
     listing = attachment.listing
-    if not listing_visible_to(user=user, listing=listing):
+    if not permissions.may_see_listing(user=user, listing=listing):
         raise ListingAttachment.DoesNotExist
-    if attachment.confidential and not listing_confidential_visible(user=user, listing=listing):
+    if attachment.confidential and not permissions.may_read_confidential(
+        user=user, listing=listing
+    ):
         raise ListingAttachment.DoesNotExist
     return attachment
 
@@ -189,7 +154,7 @@ def moderation_queue(
     """Submitted listings of every exchange the user moderates (the scoping rule), each with
     `submitted_at` (when it entered its current status), longest waiting first. `exchange`
     narrows the queue to that exchange (with its local centres), still within the scope."""
-    scope = staff_scope_exchange_ids(user=user, roles=MODERATOR_ROLES)
+    scope = permissions.scope_ids(user=user, action=permissions.Action.MODERATE)
     if exchange is not None:
         scope &= exchange_subtree_ids(exchange=exchange)
     entered = ListingStatusChange.objects.filter(
@@ -212,14 +177,6 @@ def listing_interest_of_user(*, user, listing: Listing) -> ListingInterest | Non
         .select_related("organisation")
         .order_by("-created_at")
         .first()
-    )
-
-
-def with_bookmark_flag(*, qs: QuerySet[Listing], user) -> QuerySet[Listing]:
-    if not getattr(user, "is_authenticated", False):
-        return qs
-    return qs.annotate(
-        is_bookmarked=Exists(Bookmark.objects.filter(user=user, listing=OuterRef("pk")))
     )
 
 

@@ -16,10 +16,11 @@ from rest_framework import serializers
 from marketplace.accounts.models import Organisation
 from marketplace.exchanges.models import Exchange, Province
 from marketplace.exchanges.reference import EXCHANGES, read_provinces
+from marketplace.reference.loading import read_sectors
+from marketplace.reference.models import Sector
 
-from .formats import LIMITS, MAX_PRICE_VND
-from .models import Listing, Sector, Vocabulary
-from .reference import read_sectors
+from .formats import LIMITS, MAX_PRICE_VND, ConfidentialSerializer
+from .models import Listing, Vocabulary
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -121,18 +122,6 @@ class ListingQuerySerializer(serializers.Serializer):
 
 
 # --- The API's extension: the confidential part ----------------------------------------------
-
-
-class ConfidentialSerializer(serializers.Serializer):
-    """The confidential part of a listing (an extension of the exchange format): read by the
-    owner's members, the exchange's staff and NDA signatories; written by the owner."""
-
-    confidential_details = serializers.CharField(
-        required=False, allow_blank=True, max_length=20000, trim_whitespace=True
-    )
-    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    contact_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
-    contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
 
 
 # --- The exchange format, described for OpenAPI ----------------------------------------------
@@ -281,19 +270,3 @@ def paginated(serializer_class, name: str):
 
 PaginatedOfferSerializer = paginated(OfferSerializer, "PaginatedOfferList")
 PaginatedNeedSerializer = paginated(NeedSerializer, "PaginatedNeedList")
-
-
-# --- The error envelope ----------------------------------------------------------------------
-
-
-class ErrorBodySerializer(serializers.Serializer):
-    code = serializers.CharField(help_text=_("invalid, parse_error, not_found, ..."))
-    detail = serializers.CharField()
-    fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text=_("Field path (e.g. price_vnd.max) → messages."),
-    )
-
-
-class ErrorSerializer(serializers.Serializer):
-    error = ErrorBodySerializer()

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "taggit",
     # project
     "marketplace.core",
+    "marketplace.reference",
     "marketplace.exchanges",
     "marketplace.accounts",
     "marketplace.negotiations",
@@ -114,6 +115,7 @@ INSTALLED_APPS = [
     "matching",
     "search",
     "cms",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -147,10 +149,18 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marketplace.core.context_processors.site_chrome",
+                "marketplace.exchanges.context_processors.federation_chrome",
             ],
         },
     },
 ]
+
+# --- Change events --------------------------------------------------------------------------
+
+# Who reacts when listings or organisations change (marketplace.core.events): each handler is
+# called after commit with (ids, reason=...) and only queues its own work.
+LISTINGS_CHANGED_HANDLERS = ["search.subscribers.listings_changed"]
+ORGANISATIONS_CHANGED_HANDLERS = ["search.subscribers.organisations_changed"]
 
 # --- Database -------------------------------------------------------------------------------
 

@@ -6,7 +6,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import urls as portal_urls
+from cms import views as portal_views
 from marketplace.core import views as core_views
+from marketplace.exchanges import urls as exchanges_urls
 
 handler403 = "marketplace.core.views.error_403"
 handler404 = "marketplace.core.views.error_404"
@@ -24,10 +27,13 @@ urlpatterns = [
 
 # Pages for people: Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("marketplace.accounts.urls")),
-    path("exchanges/", include("marketplace.exchanges.urls")),
+    path(
+        "exchanges/",
+        include((portal_urls.exchange_patterns + exchanges_urls.urlpatterns, "exchanges")),
+    ),
     path("", include("listings.urls")),
     path("search/", include("search.urls")),
     path("pages/", include(wagtail_urls)),

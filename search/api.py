@@ -19,9 +19,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from listings.models import Vocabulary
-from listings.serializers import ErrorSerializer
+from marketplace.core.api import ErrorSerializer
 
-from .queries import (
+from .parameters import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
@@ -29,11 +29,9 @@ from .queries import (
     SORTS,
     SearchQuery,
     SearchQueryError,
-    SearchResult,
-    SearchUnavailable,
-    search_listings,
-    suggest,
 )
+from .queries import SearchUnavailable, search_listings, suggest
+from .results import SearchResult
 
 
 class SearchUnavailableError(exceptions.APIException):

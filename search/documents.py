@@ -5,7 +5,10 @@ Text fields carry sub-fields rather than one blended analyzer, so a query can we
 folded, phrase-like (shingles) and English-stemmed matches separately. The long texts
 (description, applications) have no shingles: on osmem-server they made indexing 23 % slower
 for no change in the relevance test set, whose description-phrase case ranks right without
-them (benchmarks/RESULTS.md). Facet fields are keywords. Only published listings are
+them (benchmarks/RESULTS.md). The organisation's name is searched like the other texts, and
+its `whole` sub-field holds the whole name lower-cased without diacritics, so that a query
+that is exactly an organisation's name ("vien cong nghe sinh hoc") can put that
+organisation's listings first. Facet fields are keywords. Only published listings are
 indexed.
 """
 
@@ -19,14 +22,21 @@ from elasticsearch.dsl import (
     Keyword,
     Long,
     Text,
+    normalizer,
 )
 
 from . import analysis
 
 KINDS = ("offer", "need")
 
+# The keyword counterpart of the folded analyzer (search.analysis): "Viện Công nghệ Sinh học"
+# and "vien cong nghe sinh hoc" are the same whole name.
+_folded_whole = normalizer("vi_folded_whole", filter=["lowercase", "asciifolding"])
 
-def _text(*, autocomplete: bool = False, raw: bool = False, shingles: bool = True) -> Text:
+
+def _text(
+    *, autocomplete: bool = False, raw: bool = False, shingles: bool = True, whole: bool = False
+) -> Text:
     fields = {
         "folded": Text(analyzer=analysis.folded),
         "en": Text(analyzer=analysis.english),
@@ -37,12 +47,14 @@ def _text(*, autocomplete: bool = False, raw: bool = False, shingles: bool = Tru
         fields["ac"] = Text(analyzer=analysis.autocomplete, search_analyzer=analysis.folded)
     if raw:
         fields["raw"] = Keyword()
+    if whole:
+        fields["whole"] = Keyword(normalizer=_folded_whole)
     return Text(analyzer=analysis.exact, fields=fields)
 
 
 class ListingDocument(Document):
-    """Field names are the contract between indexing (search.indexing) and queries
-    (search.queries)."""
+    """Field names are the contract between indexing (search.indexing) and the engine
+    request (search.request)."""
 
     kind = Keyword()
     title = _text(autocomplete=True)
@@ -50,7 +62,7 @@ class ListingDocument(Document):
     summary = _text()
     description = _text(shingles=False)
     applications = _text(shingles=False)
-    organisation_name = _text(raw=True)
+    organisation_name = _text(whole=True)
     organisation_id = Keyword()
     organisation_kind = Keyword()
     organisation_verified = Boolean()
@@ -68,7 +80,6 @@ class ListingDocument(Document):
     language = Keyword()
     published_at = Date()
     updated_at = Date()  # compared with the database by `search_index --check`
-    url = Keyword(index=False)
     suggest = Completion(analyzer=analysis.folded)
 
     class Index:

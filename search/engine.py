@@ -57,6 +57,12 @@ def embedded_server_url() -> str:
         return _embedded_server.url
 
 
+def embedded_engine_started() -> bool:
+    """Whether this process has started its embedded engine and the engine still runs."""
+    server = _embedded_server
+    return server is not None and server.process.poll() is None
+
+
 def get_client() -> Elasticsearch:
     global _client
     if _client is None:
@@ -73,8 +79,8 @@ def get_client() -> Elasticsearch:
             )
     if _embedded_server is not None and uses_embedded_engine():
         # The in-memory engine starts empty: the first use of each (server, index prefix)
-        # fills it from the database (search.indexing.bootstrap_embedded; runs once).
-        from .indexing import bootstrap_embedded
+        # fills it from the database (search.bootstrap.bootstrap_embedded; runs once).
+        from .bootstrap import bootstrap_embedded
 
         bootstrap_embedded(id(_embedded_server))
     return _client

@@ -1,13 +1,13 @@
 """The search page's form: the text box and the sort select.
 
 It only renders them; parsing and validating every parameter of a search (text, kind,
-filters, sort, page) is `search.queries.SearchQuery.from_params`, shared with the API.
+filters, sort, page) is `search.parameters.SearchQuery.from_params`, shared with the API.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .queries import MAX_TEXT_LENGTH
+from .parameters import MAX_TEXT_LENGTH
 
 
 class SearchForm(forms.Form):

@@ -4,8 +4,8 @@ One index per kind ("<prefix>-offers", "<prefix>-needs"): each name is an alias 
 versioned concrete index ("<alias>-<UTC yyyymmdd-hhmmss>"). Single documents go through the alias;
 `index_rebuild` fills a new concrete index in bulk and moves the alias in one atomic
 `update_aliases` call, so searches keep answering during a rebuild. Only published listings
-are indexed. `index_check` compares the database with the index (ids, update times and the
-organisation fields that the document copies) and `index_repair` fixes exactly what it found.
+are indexed. Checking the index against the database is `search.repair`; filling the embedded
+engine when it starts is `search.bootstrap`.
 
 Every request goes through `search.engine.get_client()`.
 """
@@ -13,16 +13,11 @@ Every request goes through `search.engine.get_client()`.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.utils import translation
 from elasticsearch import NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import bulk, streaming_bulk
@@ -33,14 +28,8 @@ from .documents import KINDS, ListingDocument, alias_name
 
 logger = logging.getLogger(__name__)
 
-# Fields of the document that `index_check` compares with the database.
-_CHECK_FIELDS = ["updated_at", "organisation_name", "organisation_verified"]
-
-
-# Bulk requests carry hundreds of documents: allow them more time than single requests, and
-# let the helper retry documents the engine rejects as "too many requests" (429).
 _BULK_TIMEOUT = 120
-_BULK_RETRY = {"max_retries": 3, "initial_backoff": 2}
+BULK_RETRY = {"max_retries": 3, "initial_backoff": 2}
 
 
 # Documents per bulk request. osmem-server re-indexes segments of fewer than 1,000 documents to
@@ -49,7 +38,7 @@ _BULK_RETRY = {"max_retries": 3, "initial_backoff": 2}
 BULK_CHUNK_SIZE = 1000
 
 
-def _bulk_client():
+def bulk_client():
     return engine.get_client().options(request_timeout=_BULK_TIMEOUT)
 
 
@@ -62,13 +51,6 @@ def _iso(value: datetime | None) -> str | None:
 
 def _texts(values: Iterable[str]) -> list[str]:
     return [text for text in (normalise_text(str(v)) for v in values or []) if text]
-
-
-def _url(listing) -> str:
-    """The page in the default language (no language prefix), whichever language the request
-    that queued the indexing used; pages show it in the reader's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return listing.get_absolute_url()
 
 
 def document_for(listing) -> dict:
@@ -117,12 +99,11 @@ def document_for(listing) -> dict:
         "language": listing.language,
         "published_at": _iso(listing.published_at),
         "updated_at": _iso(listing.updated_at),
-        "url": _url(listing),
         "suggest": {"input": list(dict.fromkeys([title, *keywords]))},
     }
 
 
-def _published(kind: str | None = None) -> QuerySet:
+def published_listings(kind: str | None = None) -> QuerySet:
     from listings.models import Listing
 
     queryset = Listing.objects.filter(status=Listing.Status.PUBLISHED)
@@ -131,8 +112,8 @@ def _published(kind: str | None = None) -> QuerySet:
     return queryset
 
 
-def _for_documents(queryset: QuerySet) -> QuerySet:
-    from listings.models import Sector
+def for_documents(queryset: QuerySet) -> QuerySet:
+    from marketplace.reference.models import Sector
 
     return queryset.select_related("organisation", "exchange__parent").prefetch_related(
         Prefetch("sectors", queryset=Sector.objects.only("code", "parent_id")),
@@ -150,7 +131,7 @@ def _index_body() -> dict:
     return index.to_dict()
 
 
-def _kinds(kind: str | None) -> tuple[str, ...]:
+def kinds_of(kind: str | None) -> tuple[str, ...]:
     if kind is None:
         return KINDS
     if kind not in KINDS:
@@ -230,7 +211,7 @@ def listing_upsert(listing_id: int) -> str:
     Returns "indexed", "deleted" (not published, or gone from the database: any document
     removed) or "missing" (not published and no document to remove). Idempotent.
     """
-    listing = _for_documents(_published()).filter(pk=listing_id).first()
+    listing = for_documents(published_listings()).filter(pk=listing_id).first()
     if listing is None:
         return "deleted" if _delete_everywhere(listing_id) else "missing"
     write = {
@@ -261,7 +242,8 @@ def listings_upsert(
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         listings = {
-            listing.pk: listing for listing in _for_documents(_published()).filter(pk__in=chunk)
+            listing.pk: listing
+            for listing in for_documents(published_listings()).filter(pk__in=chunk)
         }
         actions = []
         for listing_id in chunk:
@@ -281,7 +263,7 @@ def listings_upsert(
                 for kind in KINDS
             ]
         for ok, item in streaming_bulk(
-            _bulk_client(), actions, raise_on_error=False, chunk_size=chunk_size * 2, **_BULK_RETRY
+            bulk_client(), actions, raise_on_error=False, chunk_size=chunk_size * 2, **BULK_RETRY
         ):
             op, result = next(iter(item.items()))
             if op == "index":
@@ -321,9 +303,9 @@ def _chunks(index: str, queryset: QuerySet, chunk_size: int) -> Iterator[list[di
         yield chunk
 
 
-def _send(client, actions: list[dict]) -> int:
+def send_bulk(client, actions: list[dict]) -> int:
     indexed, _errors = bulk(
-        client, actions, chunk_size=len(actions), stats_only=True, **_BULK_RETRY
+        client, actions, chunk_size=len(actions), stats_only=True, **BULK_RETRY
     )  # raises BulkIndexError when a document is refused
     return indexed
 
@@ -333,7 +315,7 @@ def _fill(index: str, queryset: QuerySet, chunk_size: int, on_chunk) -> int:
     connections are per thread); one worker thread sends the previous chunk meanwhile, so the
     engine's work and ours overlap. The client is fetched here: the worker thread must not
     call get_client() while this thread may hold the embedded start-up fill's lock."""
-    client = _bulk_client()
+    client = bulk_client()
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as pool:
         pending = None
@@ -341,7 +323,7 @@ def _fill(index: str, queryset: QuerySet, chunk_size: int, on_chunk) -> int:
             if pending is not None:
                 done += pending.result()
                 on_chunk(done)
-            pending = pool.submit(_send, client, chunk)
+            pending = pool.submit(send_bulk, client, chunk)
         if pending is not None:
             done += pending.result()
             on_chunk(done)
@@ -361,14 +343,14 @@ def index_rebuild(
     """
     client = engine.get_client()
     result = {}
-    for one in _kinds(kind):
+    for one in kinds_of(kind):
         alias = alias_name(one)
         name = _create_index(alias)
         done = 0
         try:
             done = _fill(
                 name,
-                _for_documents(_published(one)),
+                for_documents(published_listings(one)),
                 chunk_size,
                 lambda count, one=one: progress and progress(one, count),
             )
@@ -390,225 +372,3 @@ def index_rebuild(
         logger.info("rebuilt search index", extra={"index": name, "alias": alias, "indexed": done})
         result[one] = {"indexed": done, "index": name, "removed": old}
     return result
-
-
-# --- Check and repair -----------------------------------------------------------------------
-
-
-@dataclass
-class CheckReport:
-    """Differences between the database's published listings and the index.
-
-    missing: published, not in the index. stale: indexed with another update time or
-    organisation name/verification. extra: in the index, not published (ids as ints).
-    """
-
-    missing: list[int] = field(default_factory=list)
-    stale: list[int] = field(default_factory=list)
-    extra: list[int] = field(default_factory=list)
-    database: int = 0  # published listings compared
-    indexed: int = 0  # documents compared
-    # {kind: {"missing": [...], "stale": [...], "extra": [...], "database": n, "indexed": n}}
-    by_kind: dict[str, dict] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not (self.missing or self.stale or self.extra)
-
-    def add(self, kind: str, missing, stale, extra, database: int, indexed: int) -> None:
-        self.by_kind[kind] = {
-            "missing": missing,
-            "stale": stale,
-            "extra": extra,
-            "database": database,
-            "indexed": indexed,
-        }
-        self.missing = sorted(self.missing + missing)
-        self.stale = sorted(self.stale + stale)
-        self.extra = sorted(self.extra + extra, key=_id_order)
-        self.database += database
-        self.indexed += indexed
-
-
-def _indexed_state(alias: str, page_size: int = 1000) -> dict[int, tuple]:
-    """{listing id: (updated_at, organisation_name, organisation_verified)} of the index."""
-    client = engine.get_client()
-    state: dict[int, tuple] = {}
-    response = client.search(
-        index=alias,
-        scroll="2m",
-        size=page_size,
-        query={"match_all": {}},
-        source_includes=_CHECK_FIELDS,
-        sort=["_doc"],
-    )
-    scroll_id = response.get("_scroll_id")
-    try:
-        while True:
-            hits = response["hits"]["hits"]
-            if not hits:
-                break
-            for hit in hits:
-                source = hit.get("_source") or {}
-                state[_doc_id(hit["_id"])] = (
-                    _parse_time(source.get("updated_at")),
-                    source.get("organisation_name"),
-                    source.get("organisation_verified"),
-                )
-            if not scroll_id:
-                break
-            response = client.scroll(scroll_id=scroll_id, scroll="2m")
-            scroll_id = response.get("_scroll_id") or scroll_id
-    finally:
-        if scroll_id:
-            try:
-                client.clear_scroll(scroll_id=scroll_id)
-            except Exception:  # noqa: BLE001 - scrolls expire anyway
-                logger.debug("clear_scroll failed", exc_info=True)
-    return state
-
-
-def _id_order(value) -> tuple:
-    return (0, value, "") if isinstance(value, int) else (1, 0, str(value))
-
-
-def _doc_id(value: str):
-    return int(value) if str(value).isdigit() else value
-
-
-def _parse_time(value) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _database_state(kind: str) -> dict[int, tuple]:
-    rows = _published(kind).values_list(
-        "pk", "updated_at", "organisation__name", "organisation__verified_at"
-    )
-    return {
-        pk: (updated_at.astimezone(UTC), normalise_text(name), verified_at is not None)
-        for pk, updated_at, name, verified_at in rows.iterator(chunk_size=2000)
-    }
-
-
-def _check_kind(kind: str) -> tuple[list, list, list, int, int]:
-    database = _database_state(kind)
-    indexed = _indexed_state(alias_name(kind))
-    missing = sorted(pk for pk in database if pk not in indexed)
-    stale = sorted(pk for pk, state in database.items() if pk in indexed and indexed[pk] != state)
-    extra = sorted((pk for pk in indexed if pk not in database), key=_id_order)
-    return missing, stale, extra, len(database), len(indexed)
-
-
-def index_check(kind: str | None = None) -> CheckReport:
-    """Compares the database's published listings with the index; changes nothing."""
-    ensure_indices()
-    report = CheckReport()
-    for one in _kinds(kind):
-        report.add(one, *_check_kind(one))
-    return report
-
-
-def index_repair(kind: str | None = None, chunk_size: int = BULK_CHUNK_SIZE) -> CheckReport:
-    """Fixes what `index_check` finds (indexes missing and stale documents, deletes extra
-    ones) and returns the report of what it found and fixed."""
-    ensure_indices()
-    report = CheckReport()
-    client = engine.get_client()
-    for one in _kinds(kind):
-        missing, stale, extra, database, indexed = _check_kind(one)
-        report.add(one, missing, stale, extra, database, indexed)
-        alias = alias_name(one)
-        to_index = sorted(missing + stale)
-        actions: list[dict] = [
-            {"_op_type": "delete", "_index": alias, "_id": str(pk)} for pk in extra
-        ]
-        for start in range(0, len(to_index), chunk_size):
-            chunk = to_index[start : start + chunk_size]
-            for listing in _for_documents(_published(one)).filter(pk__in=chunk).order_by("pk"):
-                actions.append(
-                    {"_index": alias, "_id": str(listing.pk), "_source": document_for(listing)}
-                )
-        for ok, item in streaming_bulk(
-            _bulk_client(), actions, raise_on_error=False, chunk_size=chunk_size, **_BULK_RETRY
-        ):
-            op, result = next(iter(item.items()))
-            if not ok and not (op == "delete" and result.get("status") == 404):
-                raise RuntimeError(f"repair failed: {result}")
-        if actions:
-            client.indices.refresh(index=alias)
-            logger.info(
-                "repaired search index",
-                extra={"alias": alias, "missing": missing, "stale": stale, "extra": extra},
-            )
-    return report
-
-
-# --- Embedded engine start-up ---------------------------------------------------------------
-
-_bootstrap_lock = threading.RLock()
-_bootstrapped: set[tuple[int, str]] = set()
-_bootstrapping = threading.local()
-
-
-def bootstrap_embedded(server_key: int) -> None:
-    """Called by `search.engine.get_client()` when it uses the embedded in-memory engine: the
-    first use of each (server, index prefix) fills the indices from the database. Skips
-    cleanly when the database is not usable (not migrated, no access); never raises.
-
-    Other threads wait for the fill rather than query a half-built index; the thread doing
-    it uses the client meanwhile (the thread-local flag stops the recursion)."""
-    key = (server_key, settings.SEARCH_INDEX_PREFIX)
-    if getattr(_bootstrapping, "active", False) or key in _bootstrapped:
-        return
-    with _bootstrap_lock:
-        if key in _bootstrapped:
-            return
-        _bootstrapping.active = True
-        try:
-            if not _database_ready():
-                ensure_indices()
-                return
-            counts = index_rebuild()
-            logger.info(
-                "filled embedded search engine from the database",
-                extra={kind: c["indexed"] for kind, c in counts.items()},
-            )
-        except Exception:  # noqa: BLE001 - the site must work without search
-            logger.warning("could not fill the embedded search engine", exc_info=True)
-        finally:
-            _bootstrapped.add(key)
-            _bootstrapping.active = False
-
-
-def _database_ready() -> bool:
-    from django.db import DatabaseError, connection
-
-    from listings.models import Listing
-
-    try:
-        return Listing._meta.db_table in connection.introspection.table_names()
-    except (DatabaseError, RuntimeError):  # RuntimeError: pytest-django blocks access
-        return False
-
-
-@contextmanager
-def bootstrap_suspended():
-    """Uses the engine without the start-up fill (test clean-up)."""
-    previous = getattr(_bootstrapping, "active", False)
-    _bootstrapping.active = True
-    try:
-        yield
-    finally:
-        _bootstrapping.active = previous
-
-
-def reset_state() -> None:
-    """Forgets which (server, prefix) pairs were filled (tests)."""
-    with _bootstrap_lock:
-        _bootstrapped.clear()

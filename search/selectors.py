@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from .models import SavedSearch
-from .queries import SearchQuery, SearchQueryError, facet_label
+from .parameters import SearchQuery, SearchQueryError, facet_label
 
 UNSUBSCRIBE_SALT = "search.saved-search.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90  # seconds: the links of a digest work for 90 days
@@ -37,10 +37,6 @@ def saved_search_for_token(token: str) -> SavedSearch:
     return SavedSearch.objects.select_related("user").get(pk=data["s"], user_id=data.get("u"))
 
 
-def saved_search_count(*, user) -> int:
-    return saved_searches_of_user(user=user).count()
-
-
 def saved_search_query(saved_search: SavedSearch) -> SearchQuery | None:
     """The saved search as a query (None when it no longer validates, e.g. a code that the
     reference data dropped since)."""
@@ -53,7 +49,7 @@ def saved_search_query(saved_search: SavedSearch) -> SearchQuery | None:
 def search_description(query: SearchQuery) -> list[str]:
     """The search in words, one item per part: the text, the kind and each filter."""
     from listings.models import Vocabulary
-    from listings.templatetags.listing_tags import vnd
+    from marketplace.core.formatting import vnd
 
     parts = []
     if query.text:

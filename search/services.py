@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .models import NAME_MAX_LENGTH, SavedSearch
-from .queries import SearchQuery, SearchQueryError, SearchUnavailable, search_listings
+from .parameters import SearchQuery, SearchQueryError
+from .queries import SearchUnavailable, search_listings
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,10 @@
 """Celery tasks that keep the search index in step with the database.
 
-The services queue them on commit (listings.services, listings.importing,
-marketplace.accounts.services). Each task is idempotent (it re-reads the database and
-upserts or deletes) and retries with exponential backoff while the engine is unreachable;
-whatever still fails is caught up by the daily `repair_search_index`.
+search.subscribers queues them when listings or organisations change (the change events of
+listings.events and marketplace.accounts.events), once the writer's transaction committed.
+Each task is idempotent (it re-reads the database and upserts or deletes) and retries with
+exponential backoff while the engine is unreachable; whatever still fails is caught up by the
+daily `repair_search_index`.
 """
 
 import logging
@@ -13,7 +14,7 @@ from celery.utils.time import get_exponential_backoff_interval
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from . import engine, indexing
+from . import engine, indexing, repair
 
 logger = logging.getLogger(__name__)
 
@@ -83,11 +84,11 @@ def index_organisation_listings(self, organisation_id: int) -> dict:
 def repair_search_index(self) -> dict:
     """Daily: makes the index match the database (missing, stale and extra documents)."""
 
-    def repair():
-        report = indexing.index_repair()
+    def check_and_repair():
+        report = repair.index_repair()
         return {"missing": report.missing, "stale": report.stale, "extra": report.extra}
 
-    return _run(self, repair)
+    return _run(self, check_and_repair)
 
 
 # --- Saved searches: the daily digest ---------------------------------------------------------

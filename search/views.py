@@ -19,21 +19,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from listings.models import Vocabulary
-from listings.templatetags.listing_tags import vnd
+from marketplace.core.formatting import vnd
 
 from .forms import SearchForm
-from .queries import (
+from .parameters import (
     DEFAULT_PAGE_SIZE,
     MAX_RESULT_WINDOW,
     MAX_TEXT_LENGTH,
-    FacetBucket,
     SearchQuery,
     SearchQueryError,
-    SearchResult,
-    SearchUnavailable,
     facet_label,
-    search_listings,
 )
+from .queries import SearchUnavailable, search_listings
+from .results import FacetBucket, SearchResult
 
 PAGE_SIZE = DEFAULT_PAGE_SIZE
 FACET_VISIBLE = 8  # the rest of a long facet goes behind "More"

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from . import selectors, services
 from .forms_saved import RenameSavedSearchForm, SaveSearchForm
 from .models import SavedSearch
-from .queries import SearchQuery
+from .parameters import SearchQuery
 
 
 def _apply_errors(form, error: ValidationError) -> None:

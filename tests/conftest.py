@@ -31,10 +31,11 @@ def _eager_celery(settings):
 def reference_data(django_db_blocker):
     """Restores what the data migrations created (exchanges, provinces, sectors, the NDA
     text) after a transactional test's flush removed it. Idempotent."""
-    from listings.models import NdaText, Sector
-    from listings.reference import sectors_load
+    from listings.models import NdaText
     from marketplace.exchanges.models import Exchange, Province
     from marketplace.exchanges.reference import federation_load
+    from marketplace.reference.loading import sectors_load
+    from marketplace.reference.models import Sector
 
     with django_db_blocker.unblock():
         federation_load(Exchange, Province)

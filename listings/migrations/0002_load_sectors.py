@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from listings.reference import sectors_load
+    from marketplace.reference.loading import sectors_load
 
     sectors_load(apps.get_model("listings", "Sector"))
 

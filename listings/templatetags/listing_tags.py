@@ -1,10 +1,6 @@
-"""Template helpers for listings: amounts in đồng, price ranges, TRL meanings, and the few
-listing reads that shared templates (home page, staff desk) show.
-
-Amounts are written the Vietnamese way in both languages ("1.200.000.000 ₫"): the currency is
-Vietnamese, the ₫ sign makes the dots unambiguous, and one spelling keeps pages, e-mails and
-exports consistent.
-"""
+"""Template helpers for listings: amounts in đồng (marketplace.core.formatting), price
+ranges, TRL meanings, and the few listing reads that shared templates (home page, staff desk)
+show."""
 
 from django import template
 from django.utils.translation import gettext as _
@@ -12,38 +8,13 @@ from django.utils.translation import gettext as _
 from listings import selectors
 from listings.models import Listing, Vocabulary
 from listings.trl import trl_description, trl_title
-from marketplace.exchanges.selectors import staff_scope_exchange_ids
+from marketplace.core.formatting import group_thousands, vnd
+from marketplace.exchanges import permissions
 
 register = template.Library()
+register.filter("vnd", vnd)
 
 _COOPERATION_LABELS = dict(Vocabulary.Cooperation.choices)
-
-
-def _group(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
-
-
-@register.filter
-def vnd(value) -> str:
-    """12000000 -> "12.000.000 ₫"; None or "" -> ""; anything that is not a whole number is
-    returned unchanged."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        try:
-            amount = int(value.strip())
-        except ValueError:
-            return value
-    else:
-        try:
-            amount = int(value)
-        except (TypeError, ValueError, OverflowError):
-            return value
-        if amount != value:  # 1.5 or Decimal("1.5"): not an amount in đồng
-            return value
-    return f"{_group(amount)} ₫"
 
 
 def _price_text(low: int | None, high: int | None) -> str:
@@ -52,7 +23,7 @@ def _price_text(low: int | None, high: int | None) -> str:
     if low is not None and high is not None:
         if low == high:
             return vnd(low)
-        return f"{_group(low)} – {_group(high)} ₫"
+        return f"{group_thousands(low)} – {group_thousands(high)} ₫"
     if low is not None:
         return _("from %(amount)s") % {"amount": vnd(low)}
     return _("up to %(amount)s") % {"amount": vnd(high)}
@@ -108,6 +79,6 @@ def moderation_queue_count(context) -> int | None:
     exchange (the staff desk then shows no link)."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if not staff_scope_exchange_ids(user=user, roles=selectors.MODERATOR_ROLES):
+    if not permissions.scope_ids(user=user, action=permissions.Action.MODERATE):
         return None
     return selectors.moderation_queue(user=user).count()

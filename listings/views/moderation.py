@@ -1,23 +1,23 @@
 """Listing pages: moderation by exchange staff (curators and administrators).
 
-Who may act on which listing is decided by listings.services (the Foundation scoping rule);
-these views only parse input, call the service and report. A service's PermissionDenied
-becomes a 403 page.
+Who may act on which listing is decided by marketplace.exchanges.permissions, which the
+services apply; these views only parse input, call the service and report. A service's
+PermissionDenied becomes a 403 page.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import path
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from marketplace.exchanges.selectors import staff_exchanges, staff_scope_exchange_ids
+from marketplace.core.forms import apply_service_errors
+from marketplace.core.http import redirect_back
+from marketplace.exchanges import permissions
 
 from .. import selectors, services
 from ..forms_moderation import (
@@ -28,42 +28,28 @@ from ..forms_moderation import (
     ReturnForm,
 )
 from ..models import Listing
+from .common import listing_or_404
 
 QUEUE_PAGE_SIZE = 50
-S = Listing.Status
 
 
 def _require_moderator(request) -> None:
-    if not staff_scope_exchange_ids(user=request.user, roles=selectors.MODERATOR_ROLES):
+    if not permissions.scope_ids(user=request.user, action=permissions.Action.MODERATE):
         raise PermissionDenied(_("This page is for curators and administrators of an exchange."))
 
 
 def _moderated_exchanges(request):
-    return staff_exchanges(user=request.user, roles=selectors.MODERATOR_ROLES)
-
-
-def _listing_or_404(pk: int) -> Listing:
-    try:
-        return selectors.listing_get(pk=pk)
-    except Listing.DoesNotExist as exc:
-        raise Http404(_("No such listing.")) from exc
+    return permissions.exchanges_where(user=request.user, action=permissions.Action.MODERATE)
 
 
 def _require_may_moderate(request, listing: Listing) -> None:
-    if not services.listing_may_moderate(user=request.user, listing=listing):
+    if not permissions.may_moderate(user=request.user, obj=listing):
         raise PermissionDenied(_("Only curators of this listing's exchange may moderate it."))
 
 
 def _back(request, listing: Listing | None = None):
     """Back to the page the action came from (the queue or the listing page)."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    if listing is not None:
-        return redirect(listing.get_absolute_url())
-    return redirect("listings:moderation_queue")
+    return redirect_back(request, listing or "listings:moderation_queue")
 
 
 def _error_text(error: Exception) -> str:
@@ -74,7 +60,7 @@ def _error_text(error: Exception) -> str:
 
 def panel_context(request, listing: Listing) -> dict:
     """What the moderation panel of a listing page needs (empty for everybody else)."""
-    if not services.listing_may_moderate(user=request.user, listing=listing):
+    if not permissions.may_moderate(user=request.user, obj=listing):
         return {"may_moderate": False}
     return {
         "may_moderate": True,
@@ -174,7 +160,7 @@ def moderation_bulk(request):
 @login_required
 @require_POST
 def moderation_approve(request, pk: int):
-    listing = _listing_or_404(pk)
+    listing = listing_or_404(pk)
     try:
         services.listing_approve(actor=request.user, listing=listing)
     except ValidationError as error:
@@ -187,7 +173,7 @@ def moderation_approve(request, pk: int):
 @login_required
 def moderation_return(request, pk: int):
     """GET shows the reason form; POST returns the listing to its owner with that reason."""
-    listing = _listing_or_404(pk)
+    listing = listing_or_404(pk)
     _require_may_moderate(request, listing)
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -196,11 +182,7 @@ def moderation_return(request, pk: int):
                 actor=request.user, listing=listing, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request, _("“%(title)s” was returned to its owner.") % {"title": listing.title}
@@ -217,7 +199,7 @@ def moderation_return(request, pk: int):
 @login_required
 @require_POST
 def moderation_feature(request, pk: int):
-    listing = _listing_or_404(pk)
+    listing = listing_or_404(pk)
     _require_may_moderate(request, listing)
     form = FeatureForm(request.POST)
     if not form.is_valid():
@@ -239,7 +221,7 @@ def moderation_feature(request, pk: int):
 @login_required
 def moderation_move(request, pk: int):
     """GET shows the exchanges in the moderator's scope; POST moves the listing there."""
-    listing = _listing_or_404(pk)
+    listing = listing_or_404(pk)
     _require_may_moderate(request, listing)
     form = MoveForm(
         request.POST or None,
@@ -250,7 +232,7 @@ def moderation_move(request, pk: int):
         try:
             services.listing_move_exchange(actor=request.user, listing=listing, exchange=exchange)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,

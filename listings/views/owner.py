@@ -10,57 +10,34 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marketplace.accounts.models import Organisation
 from marketplace.accounts.selectors import membership_role
+from marketplace.core.forms import apply_service_errors
+from marketplace.core.http import redirect_back
+from marketplace.exchanges import permissions
 
 from .. import selectors, services
 from ..forms import AttachmentForm, ListingForm
 from ..models import Listing
 from ..trl import trl_levels
+from .common import listing_or_404
 
 PAGE_SIZE = 20
-S = Listing.Status
 
 
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _listing_or_404(pk: int) -> Listing:
-    try:
-        return selectors.listing_get(pk=pk)
-    except Listing.DoesNotExist as exc:
-        raise Http404(_("No such listing.")) from exc
-
-
 def _editable_listing(request, pk: int) -> Listing:
-    listing = _listing_or_404(pk)
-    if not services.listing_may_edit(user=request.user, listing=listing):
+    listing = listing_or_404(pk)
+    if not permissions.may_edit_listing(user=request.user, listing=listing):
         raise PermissionDenied(_("Only the owning organisation may manage this listing."))
     return listing
-
-
-def _apply_service_errors(form, error: ValidationError, *, default_field=None) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else default_field, errors)
-    else:
-        form.add_error(default_field, error.messages)
-
-
-def _redirect_back(request, default: str):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(default)
 
 
 def _user_organisations(user):
@@ -83,7 +60,8 @@ def _form_context(request, *, form, kind, listing=None, attachment_form=None) ->
         "creating": listing is None,
         # Draft and returned listings go to the moderators from this form; the others are
         # saved as they are (a published listing stays published).
-        "can_submit": is_member and (listing is None or listing.status in (S.DRAFT, S.RETURNED)),
+        "can_submit": is_member
+        and (listing is None or listing.status in (Listing.Status.DRAFT, Listing.Status.RETURNED)),
         "attachment_form": attachment_form or (AttachmentForm() if listing else None),
         "attachments": list(listing.attachments.all()) if listing else [],
         "trl_levels": trl_levels(),
@@ -123,11 +101,11 @@ def listing_create(request, kind: str):
                 actor=user,
                 organisation=form.cleaned_data["organisation"],
                 data=form.listing_data,
-                status=S.SUBMITTED if submit else S.DRAFT,
+                status=Listing.Status.SUBMITTED if submit else Listing.Status.DRAFT,
                 confidential=form.confidential,
             )
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             if submit:
                 messages.success(
@@ -150,14 +128,17 @@ def listing_create(request, kind: str):
 @login_required
 def listing_edit(request, pk: int):
     listing = _editable_listing(request, pk)
-    if listing.status == S.ARCHIVED:
+    if listing.status == Listing.Status.ARCHIVED:
         messages.error(request, _("An archived listing cannot be edited."))
         return redirect("listings:listing_manage", pk=listing.pk)
     form = ListingForm(
         request.POST if request.method == "POST" else None, kind=listing.kind, listing=listing
     )
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("action") == "submit" and listing.status in (S.DRAFT, S.RETURNED)
+        submit = request.POST.get("action") == "submit" and listing.status in (
+            Listing.Status.DRAFT,
+            Listing.Status.RETURNED,
+        )
         try:
             # The edit and the submission stand or fall together.
             with transaction.atomic():
@@ -170,7 +151,7 @@ def listing_edit(request, pk: int):
                 if submit:
                     services.listing_submit(actor=request.user, listing=listing)
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             if submit:
                 messages.success(
@@ -206,7 +187,7 @@ def attachment_add(request, pk: int):
                 confidential=form.cleaned_data["confidential"],
             )
         except ValidationError as error:
-            _apply_service_errors(form, error, default_field="file")
+            apply_service_errors(form, error, default_field="file")
         else:
             messages.success(
                 request, _("“%(name)s” was added.") % {"name": attachment.file.name.split("/")[-1]}
@@ -240,14 +221,14 @@ def attachment_remove(request, pk: int, attachment_pk: int):
 
 
 def _life_cycle_action(request, pk: int, action, success: str):
-    listing = _listing_or_404(pk)
+    listing = listing_or_404(pk)
     try:
         action(actor=request.user, listing=listing)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, success % {"title": listing.title})
-    return _redirect_back(request, reverse("listings:listing_manage", args=[listing.pk]))
+    return redirect_back(request, reverse("listings:listing_manage", args=[listing.pk]))
 
 
 @login_required
@@ -279,7 +260,7 @@ def listing_archive(request, pk: int):
 def my_listings(request):
     listings = selectors.listings_of_user(user=request.user)
     status = request.GET.get("status", "")
-    if status in S.values:
+    if status in Listing.Status.values:
         listings = listings.filter(status=status)
     else:
         status = ""
@@ -291,7 +272,7 @@ def my_listings(request):
             "page": page,
             "listings": page.object_list,
             "status": status,
-            "statuses": S.choices,
+            "statuses": Listing.Status.choices,
             "query_string": f"status={status}" if status else "",
             "has_organisation": _user_organisations(request.user).exists(),
         },
@@ -333,7 +314,7 @@ def saved_remove(request, pk: int):
     messages.success(
         request, _("“%(title)s” was removed from your saved listings.") % {"title": listing.title}
     )
-    return _redirect_back(request, reverse("listings:saved_listings"))
+    return redirect_back(request, reverse("listings:saved_listings"))
 
 
 app_urlpatterns: list = [

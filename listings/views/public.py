@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from marketplace.accounts.selectors import user_organisations
+from marketplace.core.forms import apply_service_errors
+from marketplace.exchanges import permissions
 from marketplace.exchanges.models import Exchange
 from marketplace.exchanges.selectors import exchange_get
 
@@ -24,22 +26,9 @@ from .. import selectors, services
 from ..forms_public import BookmarkForm, BrowseFilterForm, InterestForm, NdaAcceptForm
 from ..models import Listing, ListingAttachment
 from . import moderation
+from .common import listing_or_404
 
 PAGE_SIZE = 20
-K = Listing.Kind
-
-
-def _listing_or_404(request, pk: int, kind: str | None = None) -> Listing:
-    """The listing if this user may see it: published ones for everybody, others for the
-    owner's members and staff in scope; 404 otherwise (an unpublished listing's existence is
-    not disclosed)."""
-    try:
-        listing = selectors.listing_get(pk=pk, kind=kind)
-    except Listing.DoesNotExist as exc:
-        raise Http404(_("No such listing.")) from exc
-    if not selectors.listing_visible_to(user=request.user, listing=listing):
-        raise Http404(_("No such listing."))
-    return listing
 
 
 def _fragment(listing: Listing, anchor: str) -> str:
@@ -58,7 +47,7 @@ def _detail_context(
     organisations = [m.organisation for m in user_organisations(user=user)] if authenticated else []
     is_owner_member = any(org.pk == listing.organisation_id for org in organisations)
     others = [org for org in organisations if org.pk != listing.organisation_id]
-    confidential_visible = selectors.listing_confidential_visible(user=user, listing=listing)
+    confidential_visible = permissions.may_read_confidential(user=user, listing=listing)
 
     nda = None
     if authenticated and listing.is_published and not confidential_visible:
@@ -118,7 +107,7 @@ def _render_detail(request, listing: Listing, *, status: int = 200, **forms) -> 
 
 @require_safe
 def listing_detail(request, pk: int, kind: str):
-    listing = _listing_or_404(request, pk, kind)
+    listing = listing_or_404(pk, kind=kind, visible_to=request.user)
     if request.method == "GET" and listing.is_published:
         services.listing_record_view(listing=listing)
     return _render_detail(request, listing)
@@ -132,7 +121,7 @@ def _login_first(request, listing: Listing):
 
 @require_POST
 def listing_bookmark(request, pk: int):
-    listing = _listing_or_404(request, pk)
+    listing = listing_or_404(pk, visible_to=request.user)
     if not request.user.is_authenticated:
         return _login_first(request, listing)
     form = BookmarkForm(request.POST)
@@ -151,7 +140,7 @@ def listing_bookmark(request, pk: int):
 
 @require_POST
 def listing_interest(request, pk: int):
-    listing = _listing_or_404(request, pk)
+    listing = listing_or_404(pk, visible_to=request.user)
     if not request.user.is_authenticated:
         return _login_first(request, listing)
     memberships = user_organisations(user=request.user)
@@ -170,7 +159,7 @@ def listing_interest(request, pk: int):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             if before is not None and before.organisation_id == organisation.pk:
                 messages.success(request, _("Your message to the owner was updated."))
@@ -189,7 +178,7 @@ def listing_interest(request, pk: int):
 
 @require_POST
 def listing_nda_accept(request, pk: int):
-    listing = _listing_or_404(request, pk)
+    listing = listing_or_404(pk, visible_to=request.user)
     if not request.user.is_authenticated:
         return _login_first(request, listing)
     organisations = [m.organisation for m in user_organisations(user=request.user)]
@@ -204,7 +193,7 @@ def listing_nda_accept(request, pk: int):
                 nda=form.cleaned_data["nda"],
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -213,14 +202,6 @@ def listing_nda_accept(request, pk: int):
             )
             return redirect(_fragment(listing, "confidential"))
     return _render_detail(request, listing, status=400, nda_form=form)
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_safe
@@ -258,13 +239,13 @@ def _browse(request, *, kind: str, exchange: Exchange | None):
         needs_url = reverse("listings:exchange_need_list", args=[exchange.code])
     context = {
         "kind": kind,
-        "is_offer": kind == K.OFFER,
+        "is_offer": kind == Listing.Kind.OFFER,
         "exchange": exchange,
         "form": form,
         "page": None,
         "offers_url": offers_url,
         "needs_url": needs_url,
-        "list_url": offers_url if kind == K.OFFER else needs_url,
+        "list_url": offers_url if kind == Listing.Kind.OFFER else needs_url,
     }
     if not form.is_valid():
         return render(request, "listings/public/browse.html", context, status=400)
@@ -296,20 +277,20 @@ def exchange_listing_browse(request, code: str, kind: str):
 
 
 app_urlpatterns: list = [
-    path("offers/", listing_browse, {"kind": K.OFFER}, name="offer_list"),
-    path("needs/", listing_browse, {"kind": K.NEED}, name="need_list"),
-    path("offers/<int:pk>/", listing_detail, {"kind": K.OFFER}, name="offer_detail"),
-    path("needs/<int:pk>/", listing_detail, {"kind": K.NEED}, name="need_detail"),
+    path("offers/", listing_browse, {"kind": Listing.Kind.OFFER}, name="offer_list"),
+    path("needs/", listing_browse, {"kind": Listing.Kind.NEED}, name="need_list"),
+    path("offers/<int:pk>/", listing_detail, {"kind": Listing.Kind.OFFER}, name="offer_detail"),
+    path("needs/<int:pk>/", listing_detail, {"kind": Listing.Kind.NEED}, name="need_detail"),
     path(
         "exchanges/<slug:code>/offers/",
         exchange_listing_browse,
-        {"kind": K.OFFER},
+        {"kind": Listing.Kind.OFFER},
         name="exchange_offer_list",
     ),
     path(
         "exchanges/<slug:code>/needs/",
         exchange_listing_browse,
-        {"kind": K.NEED},
+        {"kind": Listing.Kind.NEED},
         name="exchange_need_list",
     ),
     path("listings/<int:pk>/bookmark/", listing_bookmark, name="listing_bookmark"),

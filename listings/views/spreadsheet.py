@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from marketplace.exchanges import permissions
 from marketplace.exchanges.models import Exchange
-from marketplace.exchanges.selectors import staff_exchanges
 
 from .. import spreadsheets
 from ..models import Listing
@@ -48,7 +48,9 @@ class SpreadsheetUploadForm(forms.Form):
 
 def _exchanges_in_scope(user) -> list[Exchange]:
     exchanges = list(
-        staff_exchanges(user=user, roles=spreadsheets.SPREADSHEET_ROLES).order_by("-kind", "code")
+        permissions.exchanges_where(user=user, action=permissions.Action.IMPORT).order_by(
+            "-kind", "code"
+        )
     )
     if not exchanges:
         raise PermissionDenied(_("Only curators and administrators of an exchange may import."))

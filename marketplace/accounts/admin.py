@@ -3,8 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.core.text import fold_diacritics
-
+from . import services
 from .models import Invitation, Membership, Organisation, User
 
 
@@ -42,8 +41,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
     def save_model(self, request, obj, form, change):
-        obj.name_folded = fold_diacritics(obj.name)
-        super().save_model(request, obj, form, change)
+        services.organisation_save_by_admin(organisation=obj)
 
 
 @admin.register(Invitation)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from listings.selectors import sector_list
 from marketplace.exchanges.models import Exchange, Province
+from marketplace.reference.selectors import sector_list
 
 from .models import Membership, Organisation, User
 from .validators import normalise_tax_code, validate_tax_code

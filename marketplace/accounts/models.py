@@ -106,7 +106,7 @@ class Organisation(models.Model):
 
     # What the organisation looks for as a spin-off or investment partner.
     interest_sectors = models.ManyToManyField(
-        "listings.Sector",
+        "reference.Sector",
         verbose_name=_("sectors of interest"),
         blank=True,
         related_name="+",

@@ -11,19 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from marketplace.exchanges.selectors import staff_may_act_on
+from marketplace.core.forms import apply_service_errors
+from marketplace.exchanges import permissions
 
 from . import selectors, services
 from .forms import DirectoryFilterForm, InvitationForm, OrganisationForm, ProfileForm
 from .models import Invitation, Membership, Organisation
-
-
-def _apply_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _organisation_or_404(pk: int) -> Organisation:
@@ -79,7 +72,7 @@ def organisation_create(request):
         try:
             organisation = services.organisation_create(owner=request.user, **data)
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -97,9 +90,7 @@ def organisation_detail(request, pk: int):
         "organisation": organisation,
         "role": role,
         "is_owner": role == Membership.Role.OWNER,
-        "can_verify": staff_may_act_on(
-            user=request.user, obj=organisation, roles=services.VERIFIER_ROLES
-        ),
+        "can_verify": permissions.may_verify(user=request.user, organisation=organisation),
     }
     if role:
         context["members"] = selectors.organisation_members(organisation=organisation)
@@ -123,7 +114,7 @@ def organisation_edit(request, pk: int):
                 actor=request.user, organisation=organisation, data=form.service_data()
             )
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The organisation's profile was saved."))
             return redirect("accounts:organisation_detail", pk=organisation.pk)

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -12,6 +12,21 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = _("The request body is too large.")
     default_code = "too_large"
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("invalid, parse_error, not_found, ..."))
+    detail = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Field path (e.g. price_vnd.max) → messages."),
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The envelope of every error answer, for the OpenAPI description of each endpoint."""
+
+    error = ErrorBodySerializer()
 
 
 def json_error_handler(exc, context):

@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.urls import translate_url
 
-from marketplace.exchanges.selectors import is_exchange_staff, national_exchanges_with_centres
-
 
 def _path_in_default_language(request) -> str:
     """The current page's address in the default language, for the language switcher's `next`.
@@ -15,12 +13,10 @@ def _path_in_default_language(request) -> str:
 
 
 def site_chrome(request):
-    """What the header needs on every page: the exchange switcher, the account menu and the
-    language switcher."""
-    user = getattr(request, "user", None)
+    """What the header needs on every page from the ground floor: the language switcher and
+    whether payments are on (exchanges.context_processors adds the exchange switcher and the
+    staff menu)."""
     return {
-        "switcher_exchanges": national_exchanges_with_centres,
-        "user_is_exchange_staff": (lambda: is_exchange_staff(user=user)) if user else False,
         "language_switch_next": lambda: _path_in_default_language(request),
         "payments_enabled": settings.PAYMENTS_ENABLED,
     }

@@ -3,9 +3,6 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from marketplace.accounts.selectors import organisation_directory
-from marketplace.exchanges.selectors import national_exchanges_with_centres
-
 from .health import run_health_checks
 
 
@@ -14,19 +11,6 @@ from .health import run_health_checks
 def healthz(request):
     status_code, body = run_health_checks()
     return JsonResponse(body, status=status_code)
-
-
-def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {
-            "national_exchanges": national_exchanges_with_centres(),
-            "recent_organisations": organisation_directory(verified=True).order_by("-verified_at")[
-                :6
-            ],
-        },
-    )
 
 
 def error_404(request, exception=None):

@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
-from listings.models import Sector
-from listings.selectors import sector_list
+from marketplace.reference.models import Sector
+from marketplace.reference.selectors import sector_list
 
 from . import selectors
 from .models import Exchange, Province

@@ -10,16 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import permissions
 from .models import Exchange, ExchangeApiToken, ExchangeStaff
-from .selectors import staff_may_act_on
 
 logger = logging.getLogger(__name__)
 
-STAFF_MANAGER_ROLES = (ExchangeStaff.Role.ADMIN,)
-
 
 def _require_staff_manager(*, actor, exchange: Exchange) -> None:
-    if not staff_may_act_on(user=actor, obj=exchange, roles=STAFF_MANAGER_ROLES):
+    if not permissions.may_manage_staff(user=actor, exchange=exchange):
         raise PermissionDenied(_("Only an administrator of this exchange may manage its staff."))
 
 
@@ -50,11 +48,12 @@ def exchange_staff_remove(*, actor, staff: ExchangeStaff) -> None:
     """Removes a role. An administrator cannot remove their own last administrator role at
     an exchange, so that every exchange keeps someone who can manage it."""
     _require_staff_manager(actor=actor, exchange=staff.exchange)
+    managers = permissions.ROLES[permissions.Action.MANAGE_STAFF]
     if (
-        staff.role == ExchangeStaff.Role.ADMIN
+        staff.role in managers
         and staff.user_id == actor.pk
         and not actor.is_superuser
-        and ExchangeStaff.objects.filter(exchange=staff.exchange, role=staff.role).count() == 1
+        and ExchangeStaff.objects.filter(exchange=staff.exchange, role__in=managers).count() == 1
     ):
         raise ValidationError(_("An exchange needs at least one administrator."))
     logger.info(
@@ -64,12 +63,11 @@ def exchange_staff_remove(*, actor, staff: ExchangeStaff) -> None:
     staff.delete()
 
 
-TOKEN_MANAGER_ROLES = (ExchangeStaff.Role.ADMIN,)
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
 
 def _require_token_manager(*, actor, exchange: Exchange) -> None:
-    if not staff_may_act_on(user=actor, obj=exchange, roles=TOKEN_MANAGER_ROLES):
+    if not permissions.may_manage_tokens(user=actor, exchange=exchange):
         raise PermissionDenied(
             _("Only an administrator of this exchange may manage its API tokens.")
         )

@@ -2,12 +2,10 @@ from django.urls import path
 
 from . import views
 
-app_name = "exchanges"
-
+# The "exchanges" URL namespace also holds the portal's exchange pages (cms.urls); the project's
+# urls.py puts both lists into it.
 urlpatterns = [
     path("", views.exchange_list, name="exchange_list"),
-    path("staff/", views.staff_home, name="staff_home"),
-    path("<slug:code>/", views.exchange_detail, name="exchange_detail"),
     path("<slug:code>/staff/", views.staff_manage, name="staff_manage"),
     path("<slug:code>/staff/<int:staff_id>/remove/", views.staff_remove, name="staff_remove"),
     path("<slug:code>/api-tokens/", views.api_tokens, name="api_tokens"),

@@ -1,19 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from marketplace.accounts.selectors import (
-    organisation_directory,
-    organisations_awaiting_verification,
-)
-from marketplace.accounts.services import VERIFIER_ROLES
+from marketplace.core.forms import apply_service_errors
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import ApiTokenForm, StaffAssignForm
 from .models import Exchange, ExchangeApiToken, ExchangeStaff
 
@@ -26,49 +21,9 @@ def exchange_list(request):
     )
 
 
-def exchange_detail(request, code: str):
-    try:
-        exchange = selectors.exchange_get(code=code)
-    except Exchange.DoesNotExist as exc:
-        raise Http404(_("No exchange has the code “%(code)s”.") % {"code": code}) from exc
-    return render(
-        request,
-        "exchanges/exchange_detail.html",
-        {
-            "exchange": exchange,
-            "organisations": organisation_directory(exchange=exchange)[:12],
-            "is_staff_here": selectors.staff_may_act_on(user=request.user, obj=exchange),
-        },
-    )
-
-
-@login_required
-def staff_home(request):
-    """The staff desk: the exchanges in the user's scope and what waits for them."""
-    scope_ids = selectors.staff_scope_exchange_ids(user=request.user)
-    if not scope_ids:
-        raise PermissionDenied(_("This page is for staff of an exchange."))
-    return render(
-        request,
-        "exchanges/staff_home.html",
-        {
-            "roles": selectors.staff_roles_of(user=request.user),
-            "exchanges": selectors.staff_exchanges(user=request.user).select_related("parent"),
-            "awaiting_verification": organisations_awaiting_verification(exchange_ids=scope_ids)[
-                :50
-            ],
-            "verifier_scope_ids": selectors.staff_scope_exchange_ids(
-                user=request.user, roles=VERIFIER_ROLES
-            ),
-        },
-    )
-
-
 def _managed_exchange(request, code: str) -> Exchange:
     exchange = get_object_or_404(Exchange, code=code)
-    if not selectors.staff_may_act_on(
-        user=request.user, obj=exchange, roles=services.STAFF_MANAGER_ROLES
-    ):
+    if not permissions.may_manage_staff(user=request.user, exchange=exchange):
         raise PermissionDenied(_("Only an administrator of this exchange may manage its staff."))
     return exchange
 
@@ -83,8 +38,7 @@ def staff_manage(request, code: str):
                 actor=request.user, exchange=exchange, **form.cleaned_data
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The role was granted."))
             return redirect("exchanges:staff_manage", code=exchange.code)
@@ -117,9 +71,7 @@ def staff_remove(request, code: str, staff_id: int):
 
 def _token_managed_exchange(request, code: str) -> Exchange:
     exchange = get_object_or_404(Exchange, code=code)
-    if not selectors.staff_may_act_on(
-        user=request.user, obj=exchange, roles=services.TOKEN_MANAGER_ROLES
-    ):
+    if not permissions.may_manage_tokens(user=request.user, exchange=exchange):
         raise PermissionDenied(
             _("Only an administrator of this exchange may manage its API tokens.")
         )
@@ -140,8 +92,7 @@ def api_tokens(request, code: str):
                 actor=request.user, exchange=exchange, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_service_errors(form, error)
         else:
             form = ApiTokenForm()
     return render(

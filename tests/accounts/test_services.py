@@ -7,10 +7,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
-from listings.models import Sector
 from marketplace.accounts import services
 from marketplace.accounts.models import Invitation, Membership, Organisation
 from marketplace.exchanges.models import ExchangeStaff
+from marketplace.reference.models import Sector
 from tests.factories import (
     ExchangeStaffFactory,
     InvitationFactory,

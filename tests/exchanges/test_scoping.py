@@ -1,4 +1,5 @@
-"""The one scoping rule (`staff_may_act_on`) and the federation the data migration creates.
+"""The one scoping rule (`permissions.staff_may_act_on`) and the federation the data migration
+creates.
 
 The rule: staff of a national exchange act on it and on its local centres; staff of a local
 centre act on that centre only; platform superusers act everywhere; nobody else acts anywhere.
@@ -11,15 +12,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
-from listings.models import Sector
 from marketplace.exchanges.models import Exchange, ExchangeStaff, Province
-from marketplace.exchanges.selectors import (
+from marketplace.exchanges.permissions import (
     exchange_of,
-    is_exchange_staff,
-    staff_exchanges,
+    exchanges_where,
+    is_staff,
     staff_may_act_on,
     staff_scope_exchange_ids,
 )
+from marketplace.reference.models import Sector
 from tests.factories import ExchangeStaffFactory, OrganisationFactory, UserFactory, exchange
 
 pytestmark = pytest.mark.django_db
@@ -137,8 +138,8 @@ def test_staff_scope_exchange_ids_is_the_exact_subtree(staff_code, role):
     scope = staff_scope_exchange_ids(user=user)
     # Then it holds exactly the exchange and, for a national exchange, its local centres
     assert scope == ids(*SCOPE[staff_code])
-    assert set(staff_exchanges(user=user).values_list("code", flat=True)) == SCOPE[staff_code]
-    assert is_exchange_staff(user=user) is True
+    assert set(exchanges_where(user=user).values_list("code", flat=True)) == SCOPE[staff_code]
+    assert is_staff(user=user) is True
 
 
 # --- who is asking --------------------------------------------------------------------------
@@ -152,7 +153,7 @@ def test_user_without_a_staff_role_acts_nowhere(target_code):
     # Then the answer is no, and the scope is empty
     assert staff_may_act_on(user=user, obj=exchange(target_code)) is False
     assert staff_scope_exchange_ids(user=user) == set()
-    assert is_exchange_staff(user=user) is False
+    assert is_staff(user=user) is False
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -32,6 +32,10 @@ from tests.factories import ListingFactory, MembershipFactory, OrganisationFacto
 MAX_EXAMPLES = 25
 
 
+# Hundreds of generated requests: about half a minute.
+pytestmark = pytest.mark.slow
+
+
 def _cases() -> list[tuple[str, str, GenerationMode]]:
     """(method, path, mode) for every operation of the OpenAPI document, read at collection:
     positive for each, negative for those with parameters or a body to break."""

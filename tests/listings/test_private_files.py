@@ -340,7 +340,7 @@ def test_spreadsheet_uploads_wait_under_the_private_root(client, roots):
 
     assert response.status_code == 302
     token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
-    assert spreadsheets._pending_dir() == private_root / "imports"
+    assert spreadsheets.pending.pending_dir() == private_root / "imports"
     assert [p.name for p in (private_root / "imports").iterdir()] == [f"{token}.json"]
     assert not media_root.exists() or list(media_root.rglob("*")) == []
     assert client.get(f"/media/imports/{token}.json").status_code == 404

@@ -88,11 +88,11 @@ def test_institute_offers_curator_approves_visitor_sees_enterprise_reads_after_n
         actor=researcher,
         organisation=institute,
         data=listing_data_from_dict(offer_dict(), vocab=Vocabularies()),
-        confidential=services.ConfidentialData(
-            confidential_details="Nồng độ AgNO3 0,5 mM, khử bằng natri citrat ở 90 °C.",
-            contact_name="TS. Trần Thị Lan",
-            contact_email="lan@vcnvl.example.vn",
-        ),
+        confidential={
+            "confidential_details": "Nồng độ AgNO3 0,5 mM, khử bằng natri citrat ở 90 °C.",
+            "contact_name": "TS. Trần Thị Lan",
+            "contact_email": "lan@vcnvl.example.vn",
+        },
     )
     services.listing_submit(actor=researcher, listing=offer)
     url = f"/en/offers/{offer.pk}/"
@@ -861,7 +861,7 @@ def test_vnd_filter_writes_amounts_the_vietnamese_way_in_both_languages(value, e
 
 
 def test_vnd_filter_leaves_fractions_alone():
-    from listings.templatetags.listing_tags import vnd
+    from marketplace.core.formatting import vnd
 
     assert vnd(1.5) == 1.5
     assert vnd(True) is True

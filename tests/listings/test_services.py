@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from listings import selectors, services
 from listings.formats import Vocabularies, listing_data_from_dict
 from listings.models import Listing, ListingInterest, NdaAcceptance
+from marketplace.exchanges import permissions
 from tests.factories import (
     ExchangeStaffFactory,
     ListingFactory,
@@ -181,7 +182,7 @@ def test_confidential_part_needs_membership_staff_or_an_accepted_nda(institute_m
     other_staff = ExchangeStaffFactory(exchange=exchange("hcmc"), role="admin").user
 
     visible = {
-        name: selectors.listing_confidential_visible(user=u, listing=listing)
+        name: permissions.may_read_confidential(user=u, listing=listing)
         for name, u in [
             ("owner", owner),
             ("enterprise", enterprise_user),
@@ -200,7 +201,7 @@ def test_confidential_part_needs_membership_staff_or_an_accepted_nda(institute_m
         enterprise,
         1,
     )
-    assert selectors.listing_confidential_visible(user=enterprise_user, listing=listing) is True
+    assert permissions.may_read_confidential(user=enterprise_user, listing=listing) is True
     services.nda_accept(
         user=enterprise_user, organisation=enterprise, listing=listing, nda=services.nda_current()
     )

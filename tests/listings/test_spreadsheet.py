@@ -116,7 +116,7 @@ def test_staff_of_another_exchange_cannot_import_into_it(client):
     response = upload(client, csv_bytes([row()]), exchange_code="hanoi")
 
     assert response.status_code == 403
-    assert not spreadsheets._pending_dir().exists()
+    assert not spreadsheets.pending.pending_dir().exists()
     assert Listing.objects.count() == 0
 
 
@@ -148,7 +148,7 @@ def test_unknown_or_malformed_tokens_are_404(client, curator):
 def test_a_preview_expires(client, curator, monkeypatch):
     response = upload(client, csv_bytes([row()]))
     later = time.time() + spreadsheets.PENDING_TTL_SECONDS + 1
-    monkeypatch.setattr(spreadsheets.time, "time", lambda: later)
+    monkeypatch.setattr(spreadsheets.pending.time, "time", lambda: later)
 
     assert client.get(response.url).status_code == 404
 
@@ -508,7 +508,7 @@ def test_pending_uploads_are_stored_outside_what_the_browser_sends(client, curat
 
     listing = Listing.objects.get()
     assert (listing.title, listing.exchange.code) == (row()["title"], "hanoi")
-    assert not (spreadsheets._pending_dir() / f"{token}.json").exists()
+    assert not (spreadsheets.pending.pending_dir() / f"{token}.json").exists()
 
 
 def test_the_pages_render_in_vietnamese(client, curator):

@@ -27,22 +27,22 @@ def search_index_prefix(settings):
     """A unique SEARCH_INDEX_PREFIX per test; its indices are deleted after the test, and the
     active language is reset.
 
-    The embedded engine's start-up fill (search.indexing.bootstrap_embedded) runs once per
+    The embedded engine's start-up fill (search.bootstrap.bootstrap_embedded) runs once per
     prefix, so each test starts from its own database, not a previous test's."""
-    from search import engine, indexing
+    from search import bootstrap, engine
 
     url = settings.ELASTICSEARCH_URL
     prefix = f"t{uuid.uuid4().hex[:8]}"
     settings.SEARCH_INDEX_PREFIX = prefix
-    indexing.reset_state()
+    bootstrap.reset_state()
     engine.reset_client()
     yield prefix
     # A test client request to an /en/ page leaves English active in this thread.
     translation.deactivate()
     settings.ELASTICSEARCH_URL = url  # a test may have pointed the client elsewhere
     engine.reset_client()
-    with indexing.bootstrap_suspended(), contextlib.suppress(Exception):
+    with bootstrap.bootstrap_suspended(), contextlib.suppress(Exception):
         engine.get_client().indices.delete(
             index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True
         )
-    indexing.reset_state()
+    bootstrap.reset_state()

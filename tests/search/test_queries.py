@@ -8,14 +8,8 @@ import pytest
 from django.utils import translation
 
 from search import engine
-from search.queries import (
-    MAX_TEXT_LENGTH,
-    SearchQuery,
-    SearchQueryError,
-    SearchUnavailable,
-    search_listings,
-    suggest,
-)
+from search.parameters import MAX_TEXT_LENGTH, SearchQuery, SearchQueryError
+from search.queries import SearchUnavailable, search_listings, suggest
 from tests.factories import ListingFactory
 from tests.search.fixtures_queries import drying_listings, index
 
@@ -203,7 +197,10 @@ def test_empty_text_matches_every_published_listing_newest_first(drying):
 def test_text_finds_with_and_without_diacritics(drying):
     assert sorted(run(drying, q="sấy")) == ["a", "b", "c", "d", "e"]
     assert sorted(run(drying, q="say")) == ["a", "b", "c", "d", "e"]
-    assert run(drying, q="thanh long") == ["c"]
+    # "thanh long" is in c's text, and in the name of the co-operative that published c, d, e
+    found = run(drying, q="thanh long")
+    assert found[0] == "c"
+    assert sorted(found[1:]) == ["d", "e"]
     assert run(drying, q="vac xin cum") == ["f"]
 
 
@@ -215,9 +212,9 @@ def test_text_finds_with_and_without_diacritics(drying):
         ("máy sấy)", ["a", "b", "c"]),
         ("sấy~2 AND NOT gỗ^10", []),
         ("* ? \\ / [ ] { } < > ! :", []),
-        ("🚀 thanh long 🌞", ["c"]),
+        ("🚀 thanh long 🌞", ["c", "d", "e"]),  # d and e: their organisation's name
         ("💩", []),
-        ("\x00\x1f thanh long", ["c"]),
+        ("\x00\x1f thanh long", ["c", "d", "e"]),
     ],
 )
 def test_hostile_text_is_plain_text(drying, text, expected):

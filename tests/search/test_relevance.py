@@ -12,7 +12,8 @@ import unicodedata
 
 import pytest
 
-from search.queries import SearchQuery, search_listings
+from search.parameters import SearchQuery
+from search.queries import search_listings
 from tests.search.fixtures_queries import load_corpus
 
 pytestmark = pytest.mark.django_db

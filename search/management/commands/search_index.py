@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from search import indexing
+from search import indexing, repair
 from search.documents import KINDS, alias_name
 
 ENGINE_UNREACHABLE = 2
@@ -111,7 +111,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {verb} ({len(found[key])}): {_ids(found[key])}")
 
     def _check(self, kind):
-        report = indexing.index_check(kind)
+        report = repair.index_check(kind)
         self._describe(report, _("missing"), _("stale"), _("extra"))
         differences = len(report.missing) + len(report.stale) + len(report.extra)
         if differences:
@@ -122,7 +122,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(_("The index matches the database.")))
 
     def _repair(self, kind, chunk_size):
-        report = indexing.index_repair(kind, chunk_size=chunk_size)
+        report = repair.index_repair(kind, chunk_size=chunk_size)
         self._describe(report, _("indexed missing"), _("re-indexed stale"), _("deleted extra"))
         fixed = len(report.missing) + len(report.stale) + len(report.extra)
         if fixed:
