@@ -1,7 +1,6 @@
 """Portal pages that show several packages at once: the national home page, an exchange's
-page and the staff desk. They sit on the portal floor because they read the federation,
-organisations and (as the other issues land) listings, negotiations and statistics; the
-packages below never import them. The Wagtail portal takes over the public ones."""
+page and the staff desk. They sit on the portal floor because they read the federation and
+organisations (and listings, through template tags); the packages below never import them."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -68,6 +67,12 @@ def staff_home(request):
             ],
             "verifier_scope_ids": permissions.scope_ids(
                 user=request.user, action=permissions.Action.VERIFY
+            ),
+            "staff_manager_scope_ids": permissions.scope_ids(
+                user=request.user, action=permissions.Action.MANAGE_STAFF
+            ),
+            "token_manager_scope_ids": permissions.scope_ids(
+                user=request.user, action=permissions.Action.MANAGE_TOKENS
             ),
         },
     )

@@ -4,8 +4,7 @@ Every writer of listings is in `listings.services`, and each of its functions an
 listings it changed, once per listing, when its transaction commits. The reason says what
 happened: "created", "updated", "submitted", "approved", "returned", "archived", "renewed",
 "expired", "featured", "unfeatured", "moved", "imported" or "synced". Who reacts is listed in
-the LISTINGS_CHANGED_HANDLERS setting (search today; matching, the portal's cache and
-statistics as they arrive); see marketplace.core.events.
+the LISTINGS_CHANGED_HANDLERS setting; see marketplace.core.events.
 """
 
 from marketplace.core.events import ChangeEvent

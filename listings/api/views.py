@@ -213,6 +213,9 @@ class ListingItemApi(_ListingApi):
         merged = format_listing(listing)
         if listing.external_id is None:
             merged.pop("external_id")  # the format's stand-in id is not stored by a PATCH
+        # The owner's partner interests are the organisation's, not the listing's: a PATCH
+        # neither changes nor re-checks them.
+        merged["organisation"].pop("interests", None)
         merged.update(body)
         data = read_listing(merged, kind=listing.kind, errors=errors)
         if data is not None:

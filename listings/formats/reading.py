@@ -263,7 +263,7 @@ def listing_data_from_dict(
             external_id = None
         elif len(external_id) > LIMITS["external_id"]:
             errors.add("external_id", _("At most 100 characters."))
-        elif ANY_CONTROL.search(external_id):
+        elif ANY_CONTROL.search(external_id.strip()):  # surrounding line ends are trimmed
             errors.add("external_id", _("Must not contain control characters."))
         else:
             external_id = external_id.strip()
@@ -335,9 +335,9 @@ def listing_data_from_dict(
             ip_numbers = []
         elif len(ip_numbers) > MAX_IP_NUMBERS:
             errors.add("ip_numbers", _("At most 20 numbers."))
-        elif any(ANY_CONTROL.search(number) for number in ip_numbers):
-            errors.add("ip_numbers", _("Must not contain control characters."))
         ip_numbers = [n.strip() for n in ip_numbers]
+        if any(ANY_CONTROL.search(number) for number in ip_numbers):
+            errors.add("ip_numbers", _("Must not contain control characters."))
     elif listing_kind == Listing.Kind.NEED:
         for key in ("ip_status", "ip_numbers"):
             if obj.get(key):

@@ -46,5 +46,7 @@ def attachment_remove(*, actor: User, attachment: ListingAttachment) -> None:
         permissions.may_edit_listing(user=actor, listing=attachment.listing),
         _("Only the owning organisation may remove files of this listing."),
     )
-    attachment.file.delete(save=False)
+    storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
+    # The file goes once the row is gone for good: a rolled-back removal keeps both.
+    transaction.on_commit(lambda: storage.delete(name))

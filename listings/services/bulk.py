@@ -36,7 +36,6 @@ Status = Listing.Status
 BULK_STATUSES = (Status.PUBLISHED, Status.SUBMITTED)
 UPDATE_FIELDS = (
     *CONTENT_FIELDS,
-    *CONFIDENTIAL_FIELDS,
     "organisation",
     "status",
     "return_reason",
@@ -176,7 +175,13 @@ def listings_bulk_upsert(
             outcomes[position].listing_id = listing.pk
             history.append((listing.pk, "", status, imported, at))
     if changed:
-        update_listings([current.listing for _data, current in changed], UPDATE_FIELDS)
+        # The confidential part is written only when the batch gives one, so that an import
+        # without it never writes back what it read of the listing.
+        gives_confidential = any(data.confidential for data, _current in changed)
+        update_listings(
+            [current.listing for _data, current in changed],
+            (*UPDATE_FIELDS, *CONFIDENTIAL_FIELDS) if gives_confidential else UPDATE_FIELDS,
+        )
     _write_links(new, changed)
     insert_rows(
         ListingStatusChange,

@@ -99,10 +99,12 @@ def listing_update(
     listing: Listing,
     data: ListingData,
     confidential: Mapping[str, str] | None = None,
+    submit: bool = False,
     reason: str = "updated",
 ) -> Listing:
     """Replaces a listing's content (and the given parts of its confidential part). A
-    returned listing stays returned until resubmitted; an archived one cannot be edited."""
+    returned listing stays returned until resubmitted; an archived one cannot be edited.
+    With `submit`, the owner also sends it to the moderators: both happen or neither."""
     if actor is not None:
         require(
             permissions.may_edit_listing(user=actor, listing=listing),
@@ -112,15 +114,15 @@ def listing_update(
     apply_content(listing, data)
     apply_confidential(listing, confidential if confidential is not None else data.confidential)
     listing.content_updated_at = timezone.now()
+    if submit:
+        _submit(actor=actor, listing=listing)
     listing.save()
     _set_relations(listing, data)
-    listings_changed([listing.pk], reason=reason)
+    listings_changed([listing.pk], reason="submitted" if submit else reason)
     return listing
 
 
-@transaction.atomic
-def listing_submit(*, actor: User, listing: Listing) -> Listing:
-    """The owner sends a draft (or a returned listing, after edits) to the moderators."""
+def _submit(*, actor: User | None, listing: Listing) -> None:
     require(
         permissions.is_member(user=actor, organisation_id=listing.organisation_id),
         _("Only members of the organisation may submit its listings."),
@@ -129,6 +131,12 @@ def listing_submit(*, actor: User, listing: Listing) -> Listing:
         listing, to=Status.SUBMITTED, actor=actor, allowed_from=(Status.DRAFT, Status.RETURNED)
     ).save()
     listing.return_reason = ""
+
+
+@transaction.atomic
+def listing_submit(*, actor: User, listing: Listing) -> Listing:
+    """The owner sends a draft (or a returned listing, after edits) to the moderators."""
+    _submit(actor=actor, listing=listing)
     listing.save(update_fields=["status", "return_reason", "updated_at"])
     listings_changed([listing.pk], reason="submitted")
     return listing

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -140,16 +139,13 @@ def listing_edit(request, pk: int):
             Listing.Status.RETURNED,
         )
         try:
-            # The edit and the submission stand or fall together.
-            with transaction.atomic():
-                services.listing_update(
-                    actor=request.user,
-                    listing=listing,
-                    data=form.listing_data,
-                    confidential=form.confidential,
-                )
-                if submit:
-                    services.listing_submit(actor=request.user, listing=listing)
+            services.listing_update(
+                actor=request.user,
+                listing=listing,
+                data=form.listing_data,
+                confidential=form.confidential,
+                submit=submit,
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

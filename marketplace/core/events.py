@@ -50,16 +50,22 @@ class ChangeEvent:
             return
         batches = getattr(self._local, "batches", None)
         if batches:
-            batches[-1].setdefault(reason, {}).update(dict.fromkeys(changed))
+            # Gathered on commit, like an announcement: what a rolled-back savepoint wrote
+            # is dropped with it.
+            batch = batches[-1]
+            transaction.on_commit(
+                lambda: batch.setdefault(reason, {}).update(dict.fromkeys(changed)), robust=True
+            )
             return
-        transaction.on_commit(lambda: self.dispatch(changed, reason=reason))
+        transaction.on_commit(lambda: self.dispatch(changed, reason=reason), robust=True)
 
     @contextmanager
     def batched(self) -> Iterator[None]:
-        """Gathers the announcements made inside the block and makes them at its end, once per
-        reason: for a writer that changes many rows through many service calls (the demo
+        """Gathers the announcements made inside the block and makes them once per reason, on
+        commit: for a writer that changes many rows through many service calls (the demo
         loader), so that consumers queue one task for all of them instead of one per call.
-        Nothing is announced when the block raises. Use it inside the writer's transaction."""
+        The gathering runs on commit, in order, before the announcement (registered last), so
+        a rolled-back savepoint or transaction takes its part with it."""
         batches = self._local.__dict__.setdefault("batches", [])
         batch: dict[str, dict[int, None]] = {}
         batches.append(batch)
@@ -67,11 +73,19 @@ class ChangeEvent:
             yield
         finally:
             batches.pop()
+            transaction.on_commit(lambda: self._announce(batch), robust=True)
+
+    def _announce(self, batch: dict[str, dict[int, None]]) -> None:
         for reason, ids in batch.items():
-            self(list(ids), reason=reason)
+            self.dispatch(list(ids), reason=reason)
 
     def dispatch(self, ids: list[int], *, reason: str) -> None:
-        for handler in self.handlers():
+        try:
+            handlers = self.handlers()
+        except ImportError:
+            logger.exception("change event handlers cannot be imported", extra={"event": self.name})
+            return
+        for handler in handlers:
             try:
                 handler(ids, reason=reason)
             except Exception:  # noqa: BLE001 - one consumer's failure must not stop the others

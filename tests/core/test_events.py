@@ -88,6 +88,37 @@ def test_batched_announces_nothing_when_its_block_fails(event):
     assert [call for call in CALLS if call[0] == "first"] == [("first", (9,), "updated")]
 
 
+def test_batched_leaves_out_what_a_rolled_back_savepoint_wrote(event):
+    with transaction.atomic(), event.batched():
+        event([1], reason="created")
+        with pytest.raises(ValueError), transaction.atomic():
+            event([2], reason="created")
+            raise ValueError
+        event([3], reason="created")
+
+    assert [call for call in CALLS if call[0] == "first"] == [("first", (1, 3), "created")]
+
+
+def test_batched_announces_what_committed_even_when_its_block_failed(event):
+    # A writer that commits as it goes (no surrounding transaction) and then fails
+    with pytest.raises(ValueError), event.batched():
+        with transaction.atomic():
+            event([1], reason="expired")
+        raise ValueError
+
+    assert [call for call in CALLS if call[0] == "first"] == [("first", (1,), "expired")]
+
+
+def test_a_handler_setting_that_cannot_be_imported_fails_no_write(event, settings, caplog):
+    settings.THINGS_CHANGED_HANDLERS = ["tests.core.test_events.nowhere"]
+    with caplog.at_level(logging.ERROR), transaction.atomic():
+        event([1], reason="updated")
+
+    assert [record.getMessage() for record in caplog.records] == [
+        "change event handlers cannot be imported"
+    ]
+
+
 def test_the_setting_is_read_again_when_it_changes(event, settings):
     event([1], reason="updated")
     settings.THINGS_CHANGED_HANDLERS = ["tests.core.test_events.last"]

@@ -131,3 +131,14 @@ def test_no_other_module_names_a_staff_role():
         if ROLE_NAMES.search(line) and "check_broker" not in line and '"broker": check' not in line
     ]
     assert offenders == []
+
+
+def test_no_template_compares_a_staff_role():
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in (root / "templates").rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"[\"'](admin|curator|broker)[\"']", line)
+    ]
+    assert offenders == []

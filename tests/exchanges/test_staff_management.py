@@ -121,3 +121,27 @@ def test_staff_page_lists_grants_and_refuses_outsiders(client):
     assert client.post(f"/exchanges/nghean/staff/{staff_id}/remove/").status_code == 403
     assert client.get("/exchanges/atlantis/staff/").status_code == 404
     assert ExchangeStaff.objects.filter(exchange__code="nghean").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "role", "managed"),
+    [
+        ("hanoi", "admin", {"hanoi", "haiphong", "nghean", "thainguyen"}),
+        ("haiphong", "admin", {"haiphong"}),
+        ("hanoi", "curator", set()),
+        ("hanoi", "broker", set()),
+    ],
+)
+def test_the_staff_desk_links_to_the_staff_and_tokens_of_each_exchange_one_manages(
+    client, code, role, managed
+):
+    # Given a staff member (a national exchange's admin manages its local centres too)
+    client.force_login(ExchangeStaffFactory(exchange=exchange(code), role=role).user)
+
+    # When they open the staff desk
+    page = client.get("/en/exchanges/staff/").content.decode()
+
+    # Then it links to the staff and API tokens of exactly the exchanges they manage
+    codes = ("hanoi", "haiphong", "nghean", "thainguyen", "hcmc", "cantho")
+    assert {c for c in codes if f'href="/en/exchanges/{c}/staff/"' in page} == managed
+    assert {c for c in codes if f'href="/en/exchanges/{c}/api-tokens/"' in page} == managed

@@ -13,9 +13,12 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from listings import services
+from listings.formats import Vocabularies, listing_data_from_dict
 from listings.importing import listings_import
 from listings.models import Listing
 from listings.tasks import expire_listings
@@ -29,7 +32,7 @@ from tests.factories import (
     UserFactory,
     exchange,
 )
-from tests.listings.test_api import exchange_key, offer_body, post
+from tests.listings.test_api import exchange_key, offer_body, patch, post
 from tests.listings.test_import_export import offer
 from tests.listings.test_owner_pages import offer_post
 from tests.listings.test_spreadsheet import csv_bytes, row
@@ -106,6 +109,39 @@ def owner_page_edits(client):
     return [listing.pk], "updated"
 
 
+def owner_page_edits_and_submits(client):
+    membership = _member(client)
+    listing = ListingFactory(
+        organisation=membership.organisation, status="draft", published_at=None
+    )
+    response = client.post(
+        f"/en/listings/{listing.pk}/edit/", offer_post(title="Bản sửa", action="submit")
+    )
+    assert response.status_code == 302
+    assert Listing.objects.values_list("title", "status").get() == ("Bản sửa", "submitted")
+    return [listing.pk], "submitted"
+
+
+def owner_page_archives(client):
+    membership = _member(client)
+    listing = ListingFactory(organisation=membership.organisation)
+    response = client.post(f"/en/listings/{listing.pk}/archive/")
+    assert response.status_code == 302
+    assert Listing.objects.get().status == "archived"
+    return [listing.pk], "archived"
+
+
+def moderation_page_returns(client):
+    listing = ListingFactory(status="submitted", published_at=None, expires_at=None)
+    _curator(client)
+    response = client.post(
+        f"/en/listings/moderation/{listing.pk}/return/", {"reason": "Thiếu số liệu thử nghiệm."}
+    )
+    assert response.status_code == 302
+    assert Listing.objects.get().status == "returned"
+    return [listing.pk], "returned"
+
+
 def moderation_page_approves(client):
     listing = ListingFactory(status="submitted", published_at=None, expires_at=None)
     _curator(client)
@@ -121,6 +157,16 @@ def api_member_creates(client):
     response = post(client, "/api/v1/offers/", offer_body(), key)
     assert response.status_code == 201
     return [response.json()["id"]], "created"
+
+
+def api_member_patches(client):
+    membership = MembershipFactory(organisation=OrganisationFactory(tax_code="0101234567"))
+    key = Token.objects.create(user=membership.user).key
+    listing = ListingFactory(organisation=membership.organisation)
+    response = patch(client, f"/api/v1/offers/{listing.pk}/", {"trl": 8}, key)
+    assert response.status_code == 200
+    assert Listing.objects.get().trl == 8
+    return [listing.pk], "updated"
 
 
 def api_exchange_token_syncs(client):
@@ -190,8 +236,12 @@ def expiry_job(client):
 WRITE_PATHS = [
     owner_page_creates,
     owner_page_edits,
+    owner_page_edits_and_submits,
+    owner_page_archives,
     moderation_page_approves,
+    moderation_page_returns,
     api_member_creates,
+    api_member_patches,
     api_exchange_token_syncs,
     import_command,
     bulk_import_in_batches,
@@ -219,12 +269,24 @@ def test_each_write_path_announces_each_changed_listing_once_and_indexes_it_once
     assert index_updates == Counter(changed)
 
 
-def test_nothing_is_announced_when_the_write_rolls_back(client, index_updates):
-    # Given an import whose only line is invalid: nothing is written
-    report = listings_import(lines=["{}"], default_exchange="hanoi")
+def test_nothing_is_announced_when_the_write_rolls_back(
+    index_updates, django_capture_on_commit_callbacks
+):
+    # Given a member who creates a listing in a transaction that then fails
+    membership = MembershipFactory()
+    data = listing_data_from_dict(offer("rolled-back"), vocab=Vocabularies())
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.listing_create(
+            actor=membership.user, organisation=membership.organisation, data=data
+        )
+        raise RuntimeError("the request failed after the write")
 
-    assert report.rejected == 1
-    assert EVENTS == []
+    # Then nothing was written, nothing waits for a commit and nothing was announced
+    assert (Listing.objects.count(), callbacks, EVENTS) == (0, [], [])
     assert index_updates == Counter()
 
 

@@ -278,6 +278,24 @@ def test_organisations_without_tax_code_match_by_name_and_province(tmp_path):
     assert Organisation.objects.count() == 2
 
 
+def test_a_line_without_tax_code_names_a_registered_organisation_that_has_one(tmp_path):
+    # Given an organisation registered with its tax code, and an older namesake elsewhere
+    OrganisationFactory(tax_code=None, name="Viện Nấm Học", province=province("da-nang"))
+    registered = OrganisationFactory(
+        tax_code="3301234567", name="Viện Nấm Học", province=province("hue")
+    )
+    org = {"name": "Viện Nấm Học", "kind": "research_institute", "province": "hue"}
+
+    # When an exchange imports a line that names it without the tax code, twice
+    run_import(tmp_path, jsonl(offer("A", organisation=org)))
+    out, _err, _code = run_import(tmp_path, jsonl(offer("A", organisation=org)))
+
+    # Then the listing belongs to the registered organisation and no duplicate is made
+    assert out == SUMMARY.format(0, 0, 1, 0) + "\n"
+    assert Listing.objects.get().organisation == registered
+    assert Organisation.objects.filter(name="Viện Nấm Học").count() == 2
+
+
 def test_organisation_interests_are_stored_for_new_organisations(tmp_path):
     line = offer()
     line["organisation"]["interests"] = {

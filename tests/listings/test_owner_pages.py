@@ -568,7 +568,9 @@ def upload(client, listing, name: str, content: bytes, **extra):
     return client.post(f"/en/listings/{listing.pk}/attachments/", data)
 
 
-def test_images_and_documents_are_added_listed_and_removed(client, member, media):
+def test_images_and_documents_are_added_listed_and_removed(
+    client, member, media, django_capture_on_commit_callbacks
+):
     _user, organisation = member
     listing = ListingFactory(organisation=organisation, status="draft")
     response = upload(
@@ -597,7 +599,8 @@ def test_images_and_documents_are_added_listed_and_removed(client, member, media
     assert "ban-mo-ta" in page
     stored = media / image.file.name
     assert stored.read_bytes() == png_bytes()
-    response = client.post(f"/en/listings/{listing.pk}/attachments/{image.pk}/remove/")
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes on commit
+        response = client.post(f"/en/listings/{listing.pk}/attachments/{image.pk}/remove/")
     assert response.status_code == 302
     assert list(ListingAttachment.objects.values_list("pk", flat=True)) == [document.pk]
     assert not stored.exists()

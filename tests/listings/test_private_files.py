@@ -309,15 +309,20 @@ def test_the_listing_page_links_files_through_the_checking_view(client):
     assert "/media/" not in edit
 
 
-def test_removing_an_attachment_removes_its_private_file(client, roots):
+def test_removing_an_attachment_removes_its_private_file_once_committed(
+    client, roots, django_capture_on_commit_callbacks
+):
     listing = ListingFactory()
     document = add(listing, "mat.pdf", PDF, confidential=True)
     stored = Path(document.file.path)
     owner = MembershipFactory(organisation=listing.organisation).user
 
-    services.attachment_remove(actor=owner, attachment=document)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attachment_remove(actor=owner, attachment=document)
+        assert stored.exists()  # a removal that rolled back would keep row and file
 
     assert not stored.exists()
+    assert listing.attachments.count() == 0
 
 
 # --- spreadsheet staging --------------------------------------------------------------------

@@ -85,7 +85,8 @@ class PartnerInterests:
 @dataclass(frozen=True)
 class OrganisationData:
     """An organisation as a listing names its owner (the exchange format's `organisation`
-    object, validated): matched by tax code, or without one by exact name and province."""
+    object, validated): matched by tax code, or, when the listing gives none, by exact name
+    and province (the oldest such organisation, with or without a tax code of its own)."""
 
     name: str
     kind: str
@@ -178,7 +179,6 @@ def _find(named: list[OrganisationData]) -> dict[tuple, int]:
     if by_name:
         rows = (
             Organisation.objects.filter(
-                tax_code__isnull=True,
                 name__in={item.name for item in by_name},
                 province__slug__in={item.province for item in by_name},
             )
