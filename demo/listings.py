@@ -47,8 +47,6 @@ from django.utils.dateparse import parse_duration
 
 from listings.events import listings_changed
 from listings.formats import (
-    CONFIDENTIAL_FIELDS,
-    CONTENT_FIELDS,
     ListingData,
     ListingFormatError,
     Vocabularies,
@@ -63,6 +61,7 @@ from listings.models import (
 )
 from listings.services import (
     PUBLICATION_PERIOD,
+    content_differs,
     listing_approve,
     listing_archive,
     listing_create,
@@ -219,17 +218,6 @@ def _validate(stories: list[Story], today: dt.date) -> None:
             ) from error
 
 
-def _content_differs(listing: Listing, data: ListingData) -> bool:
-    if any(getattr(listing, name) != getattr(data, name) for name in CONTENT_FIELDS):
-        return True
-    confidential = data.confidential or {}
-    if any(getattr(listing, name) != confidential.get(name, "") for name in CONFIDENTIAL_FIELDS):
-        return True
-    return {sector.code for sector in listing.sectors.all()} != set(data.sectors) or {
-        province.slug for province in listing.provinces.all()
-    } != set(data.provinces)
-
-
 def _restore(stories: list[Story]) -> int:
     """Brings the content of edited demo listings back to the demo text (not their status or
     dates), as an exchange's system would with `listing_update`. An archived listing cannot
@@ -239,7 +227,14 @@ def _restore(stories: list[Story]) -> int:
         listing = story.listing
         if listing is None or listing.status == Status.ARCHIVED:
             continue
-        if _content_differs(listing, story.data):
+        if content_differs(
+            listing,
+            story.data,
+            organisation_id=listing.organisation_id,  # the restore keeps the owner
+            sector_codes={sector.code for sector in listing.sectors.all()},
+            province_slugs={province.slug for province in listing.provinces.all()},
+            confidential=story.data.confidential,
+        ):
             listing_update(actor=None, listing=listing, data=story.data)
             restored += 1
     return restored

@@ -10,7 +10,7 @@ with `listings.events.listings_changed`.
     attachments  images and documents
 """
 
-from .attachments import MAX_ATTACHMENTS, attachment_add, attachment_remove
+from .attachments import attachment_add, attachment_remove
 from .bulk import BULK_STATUSES, UpsertOutcome, listings_bulk_upsert
 from .lifecycle import (
     listing_approve,
@@ -31,17 +31,17 @@ from .readers import (
     nda_accept,
     nda_current,
 )
-from .rules import PUBLICATION_PERIOD
+from .rules import PUBLICATION_PERIOD, content_differs
 from .sync import external_id_taken_error, listing_sync
 
 __all__ = [
     "BULK_STATUSES",
-    "MAX_ATTACHMENTS",
     "PUBLICATION_PERIOD",
     "UpsertOutcome",
     "attachment_add",
     "attachment_remove",
     "bookmark_set",
+    "content_differs",
     "external_id_taken_error",
     "interest_express",
     "listing_approve",

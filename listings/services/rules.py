@@ -99,7 +99,6 @@ def status_change(
     to: str,
     actor,
     reason: str = "",
-    at: datetime | None = None,
     allowed_from: tuple[str, ...] = (),
 ) -> ListingStatusChange:
     """Moves the listing to status `to` (checking that it may come from its current status)
@@ -113,7 +112,5 @@ def status_change(
     change = ListingStatusChange(
         listing=listing, from_status=listing.status, to_status=to, actor=actor, reason=reason
     )
-    if at is not None:
-        change.created_at = at
     listing.status = to
     return change

@@ -1,7 +1,6 @@
 """Writes for organisations (`organisations`) and for the people in them (`people`)."""
 
 from .organisations import (
-    INTEREST_FIELDS,
     OrganisationData,
     PartnerInterests,
     organisation_create,
@@ -22,7 +21,6 @@ from .people import (
 )
 
 __all__ = [
-    "INTEREST_FIELDS",
     "InvitationUnusable",
     "OrganisationData",
     "PartnerInterests",
