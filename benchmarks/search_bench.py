@@ -21,8 +21,10 @@ What it does, deterministically (same seed, same data, same queries):
    + every facet, first page of 20) after 20 warm-up searches: p50/p95/p99 of the total time,
    of the engine's `took` and of the overhead (total minus took).
 
-The embedded engine's start-up fill (search.bootstrap.bootstrap_embedded) is switched off here:
-the benchmark fills the index itself, and measures it.
+The embedded engine's start-up fill (search.bootstrap.indices_ready) is switched off here:
+the benchmark fills the index itself, and measures it. It uses an embedded engine of its own
+(state folder var/search_bench-engine), never the one of a site running from this checkout,
+and stops it at the end.
 
 Runs:
 
@@ -75,6 +77,7 @@ if not os.environ.get("DATABASE_URL"):
 os.environ.setdefault("SECRET_KEY", "benchmark-only-key-never-serves-requests")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 os.environ.setdefault("SEARCH_INDEX_PREFIX", "bench")
+os.environ.setdefault("SEARCH_ENGINE_STATE_DIR", str(ROOT / "var" / "search_bench-engine"))
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 PREFIX = "bench-search-"
@@ -567,7 +570,7 @@ def main() -> None:
     from search import bootstrap, engine
 
     # The benchmark fills the index itself (and measures it): no start-up fill.
-    bootstrap.bootstrap_embedded = lambda server_key: None
+    bootstrap.indices_ready = lambda target: None
 
     if connection.vendor == "sqlite":
         call_command("migrate", verbosity=0)
@@ -645,6 +648,8 @@ def main() -> None:
                 ignore_unavailable=True,
                 allow_no_indices=True,
             )
+            if engine.uses_embedded_engine():
+                engine.embedded_engine_stop()
 
 
 if __name__ == "__main__":

@@ -1,53 +1,105 @@
-"""Filling the embedded in-memory engine from the database the first time it is used: it
-starts empty with every process that starts it."""
+"""Making an engine's indices ready on their first use by a process.
+
+- The embedded engine is in memory: it starts empty, and empty again after a restart. The
+  first process to use a new run of it (for an index prefix) fills it from the database; the
+  others find the aliases there (an alias appears only once its index is full, see
+  `indexing.index_rebuild`) and use them. A file lock keeps two processes from filling the
+  same engine at once.
+- On Elasticsearch the indices outlive the processes: the first use by each process creates
+  the aliases that are missing (a fresh cluster), so search answers before anything writes.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import threading
+import time
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 
+from .documents import KINDS, alias_name
 from .indexing import ensure_indices, index_rebuild
 
 logger = logging.getLogger(__name__)
 
-# --- Embedded engine start-up ---------------------------------------------------------------
+# After a failed attempt on Elasticsearch (cluster down), wait this long before trying again
+# rather than slowing every request of the outage with another attempt.
+_RETRY_AFTER_SECONDS = 30.0
 
-_bootstrap_lock = threading.RLock()
-_bootstrapped: set[tuple[int, str]] = set()
-_bootstrapping = threading.local()
+_ready_lock = threading.RLock()
+_ready: set[tuple[str, str]] = set()
+_failed_at: dict[tuple[str, str], float] = {}
+_busy = threading.local()
 
 
-def bootstrap_embedded(server_key: int) -> None:
-    """Called by `search.engine.get_client()` when it uses the embedded in-memory engine: the
-    first use of each (server, index prefix) fills the indices from the database. Skips
-    cleanly when the database is not usable (not migrated, no access); never raises.
+def indices_ready(target: str) -> None:
+    """Called by `search.engine.get_client()` on every use; does its work once per (engine,
+    index prefix) and process. Never raises: the site works without search.
 
     Other threads wait for the fill rather than query a half-built index; the thread doing
     it uses the client meanwhile (the thread-local flag stops the recursion)."""
-    key = (server_key, settings.SEARCH_INDEX_PREFIX)
-    if getattr(_bootstrapping, "active", False) or key in _bootstrapped:
+    key = (target, settings.SEARCH_INDEX_PREFIX)
+    if key in _ready or getattr(_busy, "active", False):
         return
-    with _bootstrap_lock:
-        if key in _bootstrapped:
+    if time.monotonic() - _failed_at.get(key, -_RETRY_AFTER_SECONDS) < _RETRY_AFTER_SECONDS:
+        return
+    from . import engine
+
+    with _ready_lock:
+        if key in _ready:
             return
-        _bootstrapping.active = True
+        _busy.active = True
         try:
-            if not _database_ready():
+            if engine.uses_embedded_engine():
+                with _fill_lock():
+                    _fill_embedded()
+            else:
                 ensure_indices()
-                return
-            counts = index_rebuild()
-            logger.info(
-                "filled embedded search engine from the database",
-                extra={kind: c["indexed"] for kind, c in counts.items()},
-            )
+            _ready.add(key)
+            _failed_at.pop(key, None)
         except Exception:  # noqa: BLE001 - the site must work without search
-            logger.warning("could not fill the embedded search engine", exc_info=True)
+            _failed_at[key] = time.monotonic()
+            logger.warning("could not make the search indices ready", exc_info=True)
         finally:
-            _bootstrapped.add(key)
-            _bootstrapping.active = False
+            _busy.active = False
+
+
+def _missing_kinds() -> list[str]:
+    from . import engine
+
+    client = engine.get_client()
+    return [kind for kind in KINDS if not client.indices.exists_alias(name=alias_name(kind))]
+
+
+def _fill_embedded() -> None:
+    missing = _missing_kinds()
+    if not missing:
+        return  # another process filled this run of the engine
+    if not _database_ready():
+        ensure_indices()
+        return
+    for kind in missing:
+        counts = index_rebuild(kind)
+        logger.info(
+            "filled the embedded search engine from the database",
+            extra={"kind": kind, "indexed": counts[kind]["indexed"]},
+        )
+
+
+@contextmanager
+def _fill_lock() -> Iterator[None]:
+    directory = Path(settings.SEARCH_ENGINE_STATE_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / "search-engine-fill.lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 def _database_ready() -> bool:
@@ -63,16 +115,17 @@ def _database_ready() -> bool:
 
 @contextmanager
 def bootstrap_suspended():
-    """Uses the engine without the start-up fill (test clean-up)."""
-    previous = getattr(_bootstrapping, "active", False)
-    _bootstrapping.active = True
+    """Uses the engine without making the indices ready (test clean-up)."""
+    previous = getattr(_busy, "active", False)
+    _busy.active = True
     try:
         yield
     finally:
-        _bootstrapping.active = previous
+        _busy.active = previous
 
 
 def reset_state() -> None:
-    """Forgets which (server, prefix) pairs were filled (tests)."""
-    with _bootstrap_lock:
-        _bootstrapped.clear()
+    """Forgets which (engine, prefix) pairs are ready (tests)."""
+    with _ready_lock:
+        _ready.clear()
+        _failed_at.clear()

@@ -25,9 +25,12 @@ from elasticsearch.dsl import (
     normalizer,
 )
 
+from listings.models import Listing
+
 from . import analysis
 
 KINDS = ("offer", "need")
+TITLE_MAX_LENGTH = Listing._meta.get_field("title").max_length
 
 # The keyword counterpart of the folded analyzer (search.analysis): "Viện Công nghệ Sinh học"
 # and "vien cong nghe sinh hoc" are the same whole name.
@@ -80,7 +83,10 @@ class ListingDocument(Document):
     language = Keyword()
     published_at = Date()
     updated_at = Date()  # compared with the database by `search_index --check`
-    suggest = Completion(analyzer=analysis.folded)
+    # A completion input is cut at max_input_length (50 characters by default): a whole title
+    # (keywords, at most 60 characters, fit too), so typing past its 50th character still
+    # completes it.
+    suggest = Completion(analyzer=analysis.folded, max_input_length=TITLE_MAX_LENGTH)
 
     class Index:
         settings = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 10000}

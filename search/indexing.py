@@ -13,12 +13,13 @@ Every request goes through `search.engine.get_client()`.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from django.db.models import Prefetch, QuerySet
-from elasticsearch import NotFoundError
+from elasticsearch import ApiError, NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import bulk, streaming_bulk
 
@@ -158,27 +159,71 @@ def _new_index_name(alias: str) -> str:
     return name
 
 
-def _create_index(alias: str) -> str:
+def _create_index(alias: str, *, write_alias: bool = False) -> str:
+    """Creates a new empty concrete index for `alias` and returns its name. With
+    `write_alias`, the alias is created in the same request, as the index's write index."""
+    body = _index_body()
+    if write_alias:
+        body["aliases"] = {alias: {"is_write_index": True}}
     name = _new_index_name(alias)
-    engine.get_client().indices.create(index=name, **_index_body())
+    engine.get_client().indices.create(index=name, **body)
     return name
 
 
+# Another worker may be half-way through creating an alias (replacing a squatting index): a
+# few short tries, then the error.
+_ENSURE_ATTEMPTS = 5
+_ENSURE_RETRY_SECONDS = 0.05
+
+
 def ensure_indices() -> None:
-    """Creates each kind's alias and concrete index if missing. Idempotent."""
-    client = engine.get_client()
+    """Creates each kind's alias, over a new empty index, where it is missing. Idempotent.
+
+    Safe when several processes start at once (each calls this on its first use of
+    Elasticsearch): an alias is created only together with its index, in one request that
+    marks it as the write index, and the engines refuse a second write index behind an alias
+    (Elasticsearch and osmem-server alike). Of two workers racing, one creates the alias; the
+    other is refused, finds the alias, and deletes any index it made meanwhile. So an alias
+    never ends up over two indices."""
     for kind in KINDS:
-        alias = alias_name(kind)
+        _ensure_alias(alias_name(kind))
+
+
+def _ensure_alias(alias: str) -> None:
+    client = engine.get_client()
+    for attempt in range(1, _ENSURE_ATTEMPTS + 1):
         if client.indices.exists_alias(name=alias):
+            return
+        created = None
+        try:
+            if client.indices.exists(index=alias):
+                # A concrete index squats the alias's name (a write auto-created it before any
+                # alias existed): a new index takes its place in one atomic step.
+                created = _create_index(alias)
+                client.indices.update_aliases(
+                    actions=[
+                        {"remove_index": {"index": alias}},
+                        {"add": {"index": created, "alias": alias, "is_write_index": True}},
+                    ]
+                )
+            else:
+                created = _create_index(alias, write_alias=True)
+        except ApiError as exc:
+            # Refused: another worker created the alias first (a second write index), took the
+            # index name chosen here (that index is the other worker's), or replaced the
+            # squatter first. Only an index created here, left without the alias, is deleted.
+            if created is not None:
+                client.indices.delete(index=created, ignore_unavailable=True)
+            if client.indices.exists_alias(name=alias):
+                logger.info("search index created by another worker", extra={"alias": alias})
+                return
+            if attempt == _ENSURE_ATTEMPTS:
+                raise
+            logger.info("search index creation refused, trying again: %s", exc)
+            time.sleep(_ENSURE_RETRY_SECONDS * attempt)
             continue
-        actions = []
-        if client.indices.exists(index=alias):
-            # A concrete index squatting the alias name (auto-created by a stray write).
-            actions.append({"remove_index": {"index": alias}})
-        name = _create_index(alias)
-        actions.append({"add": {"index": name, "alias": alias}})
-        client.indices.update_aliases(actions=actions)
-        logger.info("created search index", extra={"index": name, "alias": alias})
+        logger.info("created search index", extra={"index": created, "alias": alias})
+        return
 
 
 def refresh() -> None:
@@ -263,7 +308,13 @@ def listings_upsert(
                 for kind in KINDS
             ]
         for ok, item in streaming_bulk(
-            bulk_client(), actions, raise_on_error=False, chunk_size=chunk_size * 2, **BULK_RETRY
+            bulk_client(),
+            actions,
+            raise_on_error=False,
+            chunk_size=chunk_size * 2,
+            # As listing_upsert: a write never auto-creates an index named like the alias.
+            require_alias=True,
+            **BULK_RETRY,
         ):
             op, result = next(iter(item.items()))
             if op == "index":
@@ -342,6 +393,13 @@ def index_rebuild(
     points at the old index).
     """
     client = engine.get_client()
+    if not engine.uses_embedded_engine():
+        # On Elasticsearch every kind's alias exists before any swap: searching both kinds
+        # answers while one kind is rebuilt on a fresh cluster (`--rebuild --kind offer`), and
+        # the swap below replaces an index instead of racing a worker's ensure_indices to
+        # create the alias. (The embedded engine's start-up fill creates each alias only over
+        # a full index, search.bootstrap.)
+        ensure_indices()
     result = {}
     for one in kinds_of(kind):
         alias = alias_name(one)
@@ -356,10 +414,14 @@ def index_rebuild(
             )
             client.indices.refresh(index=name)
             old = _indices_behind(alias)
-            actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+            # must_exist and is_write_index: a concurrent swap or ensure_indices makes this one
+            # fail whole, rather than leave the alias over two indices.
+            actions = [
+                {"remove": {"index": index, "alias": alias, "must_exist": True}} for index in old
+            ]
             if not old and client.indices.exists(index=alias):
                 actions.append({"remove_index": {"index": alias}})
-            actions.append({"add": {"index": name, "alias": alias}})
+            actions.append({"add": {"index": name, "alias": alias, "is_write_index": True}})
             client.indices.update_aliases(actions=actions)
         except BaseException:
             try:

@@ -17,6 +17,16 @@ User text only ever goes into match/multi_match/match_phrase queries and a term 
 keyword, never into query_string, so Lucene syntax in it is plain text. Matched words are marked by
 search.highlighting, in Python, from the returned text (the reason is there).
 
+Size (Elasticsearch's clause limit): Elasticsearch fails a search whose rewritten query has
+more leaf clauses than max(1024, heap MB x 64 / search threads), about 2,600 on the compose
+file's 1 GB node of 16 cores. Every word costs a clause per field and sub-field searched, and a
+fuzzy word up to FUZZY_MAX_EXPANSIONS of them, so a pasted 500-character paragraph made about
+17,000 (4,300 without counting typo expansions). Only the first MAX_QUERY_WORDS words are
+searched (a pasted text is still found by them), and only a text of at most FUZZY_MAX_WORDS
+words is typo tolerant (a longer one forgives a misspelt word through the 80 % rule): at most
+903 text clauses either way (tests/search/test_elasticsearch_path.py counts them), under 1,024
+whatever the node.
+
 Facets follow the classic pattern: the active facet filters go in `post_filter`, and each
 facet's aggregation is filtered by every other active filter, so a facet's counts show what
 else one could pick. Filters without a facet (price, IP status, verification) filter the
@@ -25,6 +35,7 @@ query itself.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC
 
 from .parameters import SearchQuery
@@ -44,6 +55,12 @@ RECALL_MINIMUM_SHOULD_MATCH = "3<80%"  # up to 3 words: all; more: 80 % of them
 FUZZINESS = "AUTO:4,7"  # 1-3 letters exact, 4-6 one edit, 7+ two (Vietnamese syllables: short)
 FUZZY_PREFIX_LENGTH = 1
 FUZZY_MAX_EXPANSIONS = 20
+# The clause budget (module docstring). A word costs 38 clauses: 6 fields in each of 5
+# multi_matches, and 2 shingles in each of 4 shingled fields; a fuzzy word 19 x 6 more. Less
+# 12 for the shingles a text's ends lack, plus the 2 phrases and the name: 24 words x 38 - 9 or
+# 6 fuzzy words x 152 - 9, both 903.
+MAX_QUERY_WORDS = 24
+FUZZY_MAX_WORDS = 6
 BOOST_FOLDED = 1.0  # the words as typed, without typo expansion
 BOOST_EXACT = 2.0  # diacritics kept
 BOOST_SHINGLES = 3.0  # syllables side by side
@@ -82,17 +99,57 @@ def _fields(suffix: str, names=None) -> list[str]:
     return [f"{name}{dot}^{FIELD_WEIGHTS[name]}" for name in names]
 
 
+# The words of a text as the engines' standard tokenizer (Unicode word boundaries, tokens of
+# at most 255 characters) makes them, never fewer: Han characters and hiragana are a word each,
+# katakana and South-East Asian scripts split from the letters around them, and any other sign
+# outside ASCII (emoji, "…", "“") counts as a word, where the engine makes one token of several
+# such signs, or none. Finer than the engine elsewhere ("1.5kW", "don't", "a_b" are two words
+# here); tests/search/test_elasticsearch_path.py compares it with the engine's tokenizer.
+_HAN_AND_HIRAGANA = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_SOUTH_EAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u19df"
+_QUERY_WORD = re.compile(
+    f"[{_HAN_AND_HIRAGANA}]"
+    f"|[{_KATAKANA}]{{1,255}}"
+    f"|[{_SOUTH_EAST_ASIAN}]{{1,255}}"
+    f"|[^\\W_{_HAN_AND_HIRAGANA}{_KATAKANA}{_SOUTH_EAST_ASIAN}]{{1,255}}"
+    "|[^\\w\\s!-/:-@\\[-`{-~]"
+)
+
+
+def query_words(text: str) -> list[str]:
+    """The words of `text`, counted as the engine would make tokens of it or more."""
+    return _QUERY_WORD.findall(text)
+
+
+def searched_text(text: str) -> str:
+    """`text` up to the end of its MAX_QUERY_WORDS-th word: what the engine searches for."""
+    for number, word in enumerate(_QUERY_WORD.finditer(text), start=1):
+        if number == MAX_QUERY_WORDS:
+            return text[: word.end()]
+    return text
+
+
 def text_query(text: str) -> dict:
     """The scored part of a text search (`text` already normalised)."""
+    whole = text
+    text = searched_text(text)
+    typo_tolerance = (
+        {
+            "fuzziness": FUZZINESS,
+            "prefix_length": FUZZY_PREFIX_LENGTH,
+            "max_expansions": FUZZY_MAX_EXPANSIONS,
+        }
+        if len(query_words(text)) <= FUZZY_MAX_WORDS
+        else {}
+    )
     recall = [
         {
             "multi_match": {
                 "query": text,
                 "type": "best_fields",
                 "fields": _fields("folded"),
-                "fuzziness": FUZZINESS,
-                "prefix_length": FUZZY_PREFIX_LENGTH,
-                "max_expansions": FUZZY_MAX_EXPANSIONS,
+                **typo_tolerance,
                 "minimum_should_match": RECALL_MINIMUM_SHOULD_MATCH,
                 "tie_breaker": TIE_BREAKER,
             }
@@ -149,7 +206,8 @@ def text_query(text: str) -> dict:
         {"match_phrase": {"summary.folded": {"query": text, "boost": BOOST_PHRASE_SUMMARY}}},
         {
             "constant_score": {
-                "filter": {"term": {"organisation_name.whole": text}},
+                # One term, compared whole: a name is never cut.
+                "filter": {"term": {"organisation_name.whole": whole}},
                 "boost": BOOST_WHOLE_ORGANISATION_NAME,
             }
         },

@@ -7,11 +7,12 @@ from . import engine, tasks
 
 
 def _engine_would_see_it() -> bool:
-    """False while the embedded engine has not started in this process: there is nothing to
-    update, and it fills itself from the database when it starts (search.bootstrap
-    .bootstrap_embedded). Starting it here would make every write wait for an engine that
-    nobody is searching, e.g. in `seed_demo` or a management command."""
-    return not engine.uses_embedded_engine() or engine.embedded_engine_started()
+    """False while no embedded engine runs on this machine: there is nothing to update, and
+    the engine fills itself from the database when it starts or restarts (search.bootstrap).
+    Starting it here would make every write wait for an engine that nobody is searching, e.g.
+    in `seed_demo` on a fresh machine. When one runs (whichever process started it), the
+    change goes into it, so a CLI import is searchable on the running site."""
+    return not engine.uses_embedded_engine() or engine.running_embedded_engine() is not None
 
 
 def listings_changed(ids: list[int], *, reason: str) -> None:

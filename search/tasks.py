@@ -34,7 +34,8 @@ def _is_transient(exc: Exception) -> bool:
 
 class SearchTask(Task):
     """Runs in the calling process when the engine is the embedded in-memory one: that engine
-    lives in the web process, so a worker's writes would reach only the worker's own copy."""
+    is shared by the processes of one machine only, and a worker on another machine would
+    write into an engine of its own that the site never searches."""
 
     def apply_async(self, args=None, kwargs=None, **options):
         if engine.uses_embedded_engine() and not self.app.conf.task_always_eager:

@@ -1,3 +1,7 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
@@ -5,8 +9,21 @@ from django.core.cache import cache
 
 def pytest_configure(config):
     """A fast password hasher: the default PBKDF2 costs a noticeable fraction of a second per
-    hash, and the sign-up, log-in and rate-limit tests hash many passwords."""
+    hash, and the sign-up, log-in and rate-limit tests hash many passwords.
+
+    The embedded search engine is shared by the processes that read one state folder
+    (search.engine): a test run gets a folder of its own, so that it never writes into the
+    engine of a site running from this checkout, nor of another test run."""
     django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    django_settings.SEARCH_ENGINE_STATE_DIR = Path(tempfile.mkdtemp(prefix="vntx-test-engine-"))
+
+
+def pytest_unconfigure(config):
+    """Stops the test run's embedded engine (it is detached, so it would outlive the run)."""
+    from search import engine
+
+    engine.embedded_engine_stop()
+    shutil.rmtree(django_settings.SEARCH_ENGINE_STATE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,8 @@
 
 Every test in tests/search is marked `search` and gets its own index prefix, so tests never
 see each other's documents; the prefix's indices are deleted afterwards. Without
-ELASTICSEARCH_URL the tests talk to osmem-server (started once per process by
-search.engine); with it, the same tests run against that Elasticsearch.
+ELASTICSEARCH_URL the tests talk to osmem-server (the test run's own shared engine, see
+tests/conftest.py and search.engine); with it, the same tests run against that Elasticsearch.
 """
 
 import contextlib
@@ -27,7 +27,7 @@ def search_index_prefix(settings):
     """A unique SEARCH_INDEX_PREFIX per test; its indices are deleted after the test, and the
     active language is reset.
 
-    The embedded engine's start-up fill (search.bootstrap.bootstrap_embedded) runs once per
+    The embedded engine's start-up fill (search.bootstrap.indices_ready) runs once per
     prefix, so each test starts from its own database, not a previous test's."""
     from search import bootstrap, engine
 

@@ -1,10 +1,13 @@
-"""python manage.py search_index --rebuild | --check | --repair [--kind offer|need]
+"""python manage.py search_index --rebuild | --check | --repair | --stop-engine [--kind offer|need]
 
 --rebuild  fills a new concrete index from the database in bulk, then switches the alias in one
            atomic step and deletes the old index (zero downtime).
 --check    compares the database's published listings with the index (ids, update times);
            prints the differences; exit status 1 when there are any.
 --repair   fixes those differences and prints what it fixed.
+--stop-engine  stops the embedded engine that the processes of this machine share (the next use
+           starts a new one and fills it from the database).
+On the embedded engine every action works on the engine the site uses (search.engine).
 Exit status 2 when the search engine cannot be reached or refuses a request.
 """
 
@@ -16,7 +19,7 @@ from django.utils.translation import gettext as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from search import indexing, repair
+from search import engine, indexing, repair
 from search.documents import KINDS, alias_name
 
 ENGINE_UNREACHABLE = 2
@@ -37,6 +40,11 @@ class Command(BaseCommand):
         action.add_argument("--rebuild", action="store_true", help="rebuild with zero downtime")
         action.add_argument("--check", action="store_true", help="compare database and index")
         action.add_argument("--repair", action="store_true", help="fix the differences")
+        action.add_argument(
+            "--stop-engine",
+            action="store_true",
+            help="stop the embedded engine shared by this machine's processes",
+        )
         parser.add_argument("--kind", choices=KINDS, help="one kind only (default: both)")
         parser.add_argument(
             "--chunk-size",
@@ -46,6 +54,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, rebuild=False, check=False, repair=False, kind=None, **options):
+        if options["stop_engine"]:
+            self._stop_engine()
+            return
         # The client logs each failed attempt with a traceback; the error below says it all.
         transport_logger = logging.getLogger("elastic_transport")
         level = transport_logger.level
@@ -74,7 +85,18 @@ class Command(BaseCommand):
             transport_logger.setLevel(level)
 
     def _where(self) -> str:
-        return settings.ELASTICSEARCH_URL or _("the embedded engine")
+        running = engine.running_embedded_engine()
+        if settings.ELASTICSEARCH_URL or running is None:
+            return settings.ELASTICSEARCH_URL or _("the embedded engine")
+        return running.url
+
+    def _stop_engine(self):
+        if not engine.uses_embedded_engine():
+            raise CommandError(_("ELASTICSEARCH_URL is set: there is no embedded engine to stop."))
+        if engine.embedded_engine_stop():
+            self.stdout.write(self.style.SUCCESS(_("Stopped the embedded search engine.")))
+        else:
+            self.stdout.write(_("No embedded search engine was running."))
 
     def _rebuild(self, kind, chunk_size):
         def progress(one, done):
