@@ -1,11 +1,16 @@
 """Pages for people and organisations: thin views over services and selectors."""
 
+from datetime import timedelta
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -276,3 +281,20 @@ def organisation_directory(request):
             "query_string": query_without_page.urlencode(),
         },
     )
+
+
+def too_many_requests(request, *, retry_after: int, failed_logins: bool = False):
+    """429 Too Many Requests, with Retry-After in seconds and the time to try again on the
+    page (allauth's other rate limits render the same 429.html without them)."""
+    response = render(
+        request,
+        "429.html",
+        {
+            "failed_logins": failed_logins,
+            "retry_at": timezone.now() + timedelta(seconds=retry_after),
+        },
+        status=HTTPStatus.TOO_MANY_REQUESTS,
+    )
+    response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response

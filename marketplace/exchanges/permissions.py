@@ -57,27 +57,41 @@ def staff_scope_exchange_ids(*, user, roles: Iterable[str] = ALL_ROLES) -> set[i
     """Ids of every exchange on which `user` may act in one of `roles`."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
-    if user.is_superuser:
-        return set(Exchange.objects.values_list("pk", flat=True))
     roles = set(roles)
-    cache = getattr(user, "_exchange_scope_cache", None)
-    if cache is None:
-        cache = list(
-            ExchangeStaff.objects.filter(user=user).values_list(
-                "role", "exchange_id", "exchange__kind"
-            )
+    return {
+        exchange_id
+        for role, exchange_ids in _scope_by_role(user).items()
+        if role in roles
+        for exchange_id in exchange_ids
+    }
+
+
+def _scope_by_role(user) -> dict[str, frozenset[int]]:
+    """The exchanges of each of the user's roles, local centres included, read with one query
+    and kept on the user object. A page asks for the scope many times (the view, the header's
+    context processor, template tags, each with its own action); request.user is loaded once
+    per request, so the answer lives exactly as long as the request: a staff role given or
+    taken during a request counts from the next one."""
+    cached = getattr(user, "_exchange_scope_cache", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        every_exchange = frozenset(Exchange.objects.values_list("pk", flat=True))
+        cached = dict.fromkeys(ALL_ROLES, every_exchange)
+    else:
+        by_role: dict[str, set[int]] = {}
+        # One row per grant and local centre of the granted exchange (None for a local centre,
+        # which has none): a national exchange's staff act on its centres too.
+        grants = ExchangeStaff.objects.filter(user=user).values_list(
+            "role", "exchange_id", "exchange__local_centres__id"
         )
-        user._exchange_scope_cache = cache
-    own = {(exchange_id, kind) for role, exchange_id, kind in cache if role in roles}
-    if not own:
-        return set()
-    national_ids = [pk for pk, kind in own if kind == Exchange.Kind.NATIONAL]
-    scope = {pk for pk, _kind in own}
-    if national_ids:
-        scope.update(
-            Exchange.objects.filter(parent_id__in=national_ids).values_list("pk", flat=True)
-        )
-    return scope
+        for role, exchange_id, centre_id in grants:
+            by_role.setdefault(role, set()).add(exchange_id)
+            if centre_id is not None:
+                by_role[role].add(centre_id)
+        cached = {role: frozenset(ids) for role, ids in by_role.items()}
+    user._exchange_scope_cache = cached
+    return cached
 
 
 def exchange_of(obj) -> Exchange | None:
