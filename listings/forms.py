@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import Organisation
+from marketplace.accounts.validators import validate_no_bidi_controls
 from marketplace.exchanges.models import Province
 from marketplace.reference.selectors import sector_list
 
@@ -212,7 +213,12 @@ class ListingForm(forms.Form):
             " read them."
         ),
     )
-    contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=150)
+    contact_name = forms.CharField(
+        label=_("Contact person"),
+        required=False,
+        max_length=150,
+        validators=[validate_no_bidi_controls],
+    )
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     contact_phone = forms.CharField(
         label=_("Contact phone"),

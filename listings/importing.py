@@ -1,7 +1,8 @@
 """Import of listings in the exchange format (spec/listing-format.md): reading JSON Lines.
 
 `listings_import` reads one listing a line, keyed by (exchange, external_id), so that importing
-the same file twice changes nothing and a changed line updates its listing. A bad line is
+the same file twice changes nothing and a changed line updates its listing; a key given again
+later in the same file is refused on that later line. A bad line is
 reported with its number and the reason and never stops or rolls back the good ones: lines are
 validated one by one through `listing_data_from_dict` (the one codec of the format), then
 written in batches by `listings.services.listings_bulk_upsert`, each batch in its own
@@ -25,7 +26,13 @@ from django.utils.translation import gettext as _
 
 from marketplace.exchanges.models import Exchange
 
-from .formats import ListingData, ListingFormatError, Vocabularies, listing_data_from_dict
+from .formats import (
+    ListingData,
+    ListingFormatError,
+    Vocabularies,
+    json_loads,
+    listing_data_from_dict,
+)
 from .services import BULK_STATUSES, UpsertOutcome, listings_bulk_upsert
 
 MAX_LINE_BYTES = 1024 * 1024
@@ -91,7 +98,7 @@ def read_lines(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 class _Importer:
-    def __init__(self, *, default_exchange: str | None, status: str):
+    def __init__(self, *, default_exchange: str | None, status: str, sheet_rows: bool = False):
         if status not in IMPORT_STATUSES:
             raise ValidationError(_("Imported listings are published or submitted."))
         self.exchanges = {e.code: e for e in Exchange.objects.all()}
@@ -104,6 +111,10 @@ class _Importer:
         self.vocab = Vocabularies()
         self.today = timezone.localdate()
         self.report = ImportReport()
+        self.sheet_rows = sheet_rows
+        self.first_number = 2 if sheet_rows else 1  # a sheet's row 1 is its header
+        # The line that gave each key first: a later line with the same key is refused.
+        self.first_line_of_key: dict[tuple[str, str], int] = {}
 
     # ---- reading and validating one line (no database writes) ----
 
@@ -133,16 +144,16 @@ class _Importer:
                 len(text.rstrip("\r\n").encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES
             ):
                 return self._too_long(number)
-        if number == 1:
+        if number == self.first_number:
             text = text.removeprefix("\ufeff")
+        indent = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:
             return None
         try:
-            obj = json.loads(text)
-        except (ValueError, RecursionError) as exc:
-            detail = getattr(exc, "msg", None) or _("nested too deeply")
-            self._reject(number, {"": [_("Invalid JSON: %(detail)s.") % {"detail": detail}]})
+            obj = json_loads(text, indent=indent)
+        except ListingFormatError as exc:
+            self._reject(number, exc.fields)
             return None
         if "\\ud" in text.lower() and _has_lone_surrogate(obj):
             self._reject(number, {"": [_("The line contains an invalid Unicode character.")]})
@@ -217,22 +228,39 @@ class _Importer:
 
     def run(self, lines: Iterable[str | bytes], batch_size: int) -> ImportReport:
         batch: list[_Line] = []
-        keys: set[tuple[int, str]] = set()
-        for number, raw in enumerate(lines, start=1):
+        for number, raw in enumerate(lines, start=self.first_number):
             line = self.parse(number, raw)
-            if line is None:
+            if line is None or self._repeats_a_key(line):
                 continue
-            key = (line.data.exchange, line.data.external_id)
-            if key in keys or len(batch) >= batch_size:
-                # A key seen again in the same batch is saved after the earlier line, so that
-                # the later line wins as it would one batch later.
+            if len(batch) >= batch_size:
                 self.flush(batch)
-                batch, keys = [], set()
+                batch = []
             batch.append(line)
-            keys.add(key)
         self.flush(batch)
         self.report.errors.sort()
         return self.report
+
+    def _repeats_a_key(self, line: _Line) -> bool:
+        """Refuses a line whose key an earlier valid line of the file already gave: which of
+        the two should win is the author's decision, not the importer's. (A key whose earlier
+        line was rejected is free: that line saved nothing.)"""
+        key = (line.data.exchange, line.data.external_id)
+        earlier = self.first_line_of_key.setdefault(key, line.number)
+        if earlier == line.number:
+            return False
+        values = {"id": line.data.external_id, "line": earlier}
+        if self.sheet_rows:
+            message = _(
+                "The external id “%(id)s” is already used in row %(line)d of this file; each "
+                "listing may appear only once."
+            )
+        else:
+            message = _(
+                "The external id “%(id)s” is already used on line %(line)d of this file; each "
+                "listing may appear only once."
+            )
+        self._reject(line.number, {"external_id": [message % values]})
+        return True
 
 
 def _has_lone_surrogate(obj: Any) -> bool:
@@ -256,13 +284,16 @@ def listings_import(
     status: str = "published",
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
+    sheet_rows: bool = False,
 ) -> ImportReport:
     """Imports listings in the exchange format, one JSON object a line (str, or bytes that
     must be UTF-8). A line's exchange defaults to `default_exchange`. `status` is "published"
     or "submitted" (to the moderation queue) for new and changed listings. `dry_run` reports
-    what would happen and saves nothing. Raises ValidationError for an unknown
-    `default_exchange` or status; bad lines never raise, they are reported."""
-    importer = _Importer(default_exchange=default_exchange, status=status)
+    what would happen and saves nothing. `sheet_rows` numbers the lines as the rows of a
+    spreadsheet under its header (the first line is row 2) and says "row" in messages. Raises
+    ValidationError for an unknown `default_exchange` or status; bad lines never raise, they
+    are reported."""
+    importer = _Importer(default_exchange=default_exchange, status=status, sheet_rows=sheet_rows)
     if not dry_run:
         return importer.run(lines, batch_size)
     try:

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import emails, services
+from . import emails, services, spreadsheets
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -18,3 +18,10 @@ def expire_listings() -> int:
 def send_renewal_reminders() -> int:
     """Daily: 30- and 7-day reminders; each is recorded, so a rerun sends nothing twice."""
     return emails.renewal_reminders_send()
+
+
+@shared_task
+def sweep_pending_imports() -> int:
+    """Every quarter of an hour: spreadsheet uploads previewed but never confirmed nor
+    cancelled are deleted once older than an hour. Idempotent."""
+    return spreadsheets.pending_sweep()

@@ -18,6 +18,7 @@ from .data import (
     Vocabularies,
     clean_text,
 )
+from .jsontext import json_integer, json_loads, json_syntax_message
 from .reading import listing_data_from_dict
 from .writing import listing_to_dict, organisation_to_dict
 
@@ -32,6 +33,9 @@ __all__ = [
     "ListingFormatError",
     "Vocabularies",
     "clean_text",
+    "json_integer",
+    "json_loads",
+    "json_syntax_message",
     "listing_data_from_dict",
     "listing_to_dict",
     "organisation_to_dict",

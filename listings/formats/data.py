@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from marketplace.accounts.models import Organisation
 from marketplace.accounts.services import OrganisationData
+from marketplace.accounts.validators import validate_no_bidi_controls
 from marketplace.exchanges.models import Exchange, Province
 from marketplace.reference.models import Sector
 
@@ -86,7 +87,9 @@ class ConfidentialSerializer(serializers.Serializer):
     confidential_details = serializers.CharField(
         required=False, allow_blank=True, max_length=20000, trim_whitespace=True
     )
-    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    contact_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=150, validators=[validate_no_bidi_controls]
+    )
     contact_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
 

@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy
 
 from marketplace.accounts.models import Organisation
 from marketplace.accounts.services import OrganisationData, PartnerInterests
-from marketplace.accounts.validators import TAX_CODE_RE, normalise_tax_code
+from marketplace.accounts.validators import (
+    BIDI_CONTROLS,
+    BIDI_CONTROLS_MESSAGE,
+    TAX_CODE_RE,
+    normalise_tax_code,
+)
 
 from ..models import Listing, Vocabulary
 from .data import (
@@ -38,6 +43,10 @@ from .data import (
     Vocabularies,
     clean_text,
 )
+
+# Text shown out of its context (in lists, links, e-mail subjects), where invisible characters
+# that reorder it could disguise it; running text (summaries, descriptions) may quote them.
+SHOWN_ALONE = frozenset({"title"})
 
 
 def _known(value: Any, allowed) -> bool:
@@ -66,6 +75,8 @@ def _text(obj: dict, key: str, errors: _Collector, *, required: bool) -> str:
     value = clean_text(value)
     if required and not value:
         errors.add(key, _("This field is required."))
+    if key in SHOWN_ALONE and BIDI_CONTROLS.search(value):
+        errors.add(key, BIDI_CONTROLS_MESSAGE)
     limit = LIMITS.get(key)
     if limit and len(value) > limit:
         errors.add(
@@ -117,6 +128,8 @@ def _organisation(value: Any, errors: _Collector, vocab: Vocabularies) -> Organi
         name = ""
     elif len(clean_text(name)) > 255:
         errors.add("organisation.name", _("At most 255 characters."))
+    elif BIDI_CONTROLS.search(name):
+        errors.add("organisation.name", BIDI_CONTROLS_MESSAGE)
     kind = value.get("kind")
     if not _known(kind, ORGANISATION_KINDS):
         errors.add(
@@ -154,7 +167,7 @@ def _interests(value: Any, errors: _Collector, vocab: Vocabularies) -> PartnerIn
         return None
     codes = {}
     for key, allowed in (("sectors", vocab.sectors), ("provinces", vocab.provinces)):
-        items = value.get(key) or []
+        items = [] if value.get(key) is None else value.get(key)  # false is not a list
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
             errors.add(f"{path}.{key}", _("Must be a list of codes."))
             items = []
@@ -278,8 +291,8 @@ def listing_data_from_dict(
     applications = _text(obj, "applications", errors, required=False)
     advantages = _text(obj, "advantages", errors, required=False)
 
-    video_url = obj.get("video_url") or ""
-    if video_url:
+    video_url = "" if obj.get("video_url") is None else obj["video_url"]
+    if video_url != "":  # not given; anything else must be a web address ({} and false too)
         try:
             if not isinstance(video_url, str) or ANY_CONTROL.search(video_url):
                 raise ValidationError("")
@@ -305,7 +318,7 @@ def listing_data_from_dict(
         label=gettext_lazy("cooperation types"),
     )
 
-    keywords = obj.get("keywords") or []
+    keywords = [] if obj.get("keywords") is None else obj["keywords"]  # false is not a list
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         errors.add("keywords", _("Must be a list of words or phrases."))
         keywords = []
@@ -324,10 +337,12 @@ def listing_data_from_dict(
 
     ip_status, ip_numbers = "", []
     if listing_kind == Listing.Kind.OFFER:
-        ip_status = obj.get("ip_status") or Vocabulary.IpStatus.NONE
+        ip_status = obj.get("ip_status")
+        if ip_status is None or ip_status == "":  # not given; an empty list is no status
+            ip_status = Vocabulary.IpStatus.NONE
         if not _known(ip_status, IP_STATUSES):
             errors.add("ip_status", _("Unknown IP status."))
-        ip_numbers = obj.get("ip_numbers") or []
+        ip_numbers = [] if obj.get("ip_numbers") is None else obj["ip_numbers"]
         if not isinstance(ip_numbers, list) or not all(
             isinstance(n, str) and 0 < len(n.strip()) <= 60 for n in ip_numbers
         ):

@@ -11,10 +11,24 @@ bound to the uploader and the exchange; nothing the browser sends back is truste
 confirmation validates every row again.
 
 Cells are data, never formulas: workbooks are read with openpyxl without evaluating anything,
-so a cell such as `=HYPERLINK(...)` is kept as that text.
+so a cell such as `=HYPERLINK(...)` is kept as that text; and every text cell of a CSV or
+XLSX file the site writes goes through `spreadsheet_safe_cell`, so that no spreadsheet program
+runs it as a formula.
+
+Limits that keep a small file from costing much memory or disk: 10 MB uploaded, 30 MB once a
+workbook is unpacked (checked before parsing), 20,000 characters a cell, 10 million characters
+in all; the pending file is deleted on confirmation, on "Cancel", on the uploader's next upload,
+and swept after an hour.
 """
 
-from .pending import PendingUpload, pending_delete, pending_load, pending_save
+from .pending import (
+    PendingUpload,
+    pending_delete,
+    pending_discard,
+    pending_load,
+    pending_save,
+    pending_sweep,
+)
 from .rows import (
     row_to_format,
     spreadsheet_import,
@@ -24,19 +38,24 @@ from .rows import (
 from .sheets import (
     COLUMNS,
     EXAMPLE_ROW,
+    MAX_CELL_CHARACTERS,
     MAX_ROWS,
+    MAX_UNPACKED_BYTES,
     MAX_UPLOAD_BYTES,
     PENDING_TTL_SECONDS,
     PreviewRow,
     Sheet,
     SheetResult,
     spreadsheet_read,
+    spreadsheet_safe_cell,
 )
 
 __all__ = [
     "COLUMNS",
     "EXAMPLE_ROW",
+    "MAX_CELL_CHARACTERS",
     "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
     "MAX_UPLOAD_BYTES",
     "PENDING_TTL_SECONDS",
     "PendingUpload",
@@ -44,11 +63,14 @@ __all__ = [
     "Sheet",
     "SheetResult",
     "pending_delete",
+    "pending_discard",
     "pending_load",
     "pending_save",
+    "pending_sweep",
     "row_to_format",
     "spreadsheet_import",
     "spreadsheet_preview",
     "spreadsheet_read",
+    "spreadsheet_safe_cell",
     "spreadsheet_template_csv",
 ]

@@ -28,7 +28,10 @@ from .sheets import (
     Sheet,
     SheetResult,
     is_blank,
+    spreadsheet_safe_cell,
 )
+
+MAX_NUMBER_CHARACTERS = 100
 
 # ---- rows to the exchange format ---------------------------------------------------------
 
@@ -51,6 +54,10 @@ def _number(cell: Cell) -> Cell:
     if isinstance(cell, int | float):
         return cell
     text = str(cell).strip().removesuffix("₫").removesuffix("đ").strip()
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        # No field holds such a number; as text, the field's own check reports it (and
+        # Python's limit on converting long digit strings is never reached).
+        return str(cell)
     if text.isdigit() and text.isascii():
         return int(text)
     if GROUPED_NUMBER.fullmatch(text):
@@ -102,10 +109,12 @@ def row_to_format(row: dict[str, Cell]) -> dict[str, Any]:
 
 
 def _run(*, sheet: Sheet, exchange: Exchange, status: str, dry_run: bool) -> SheetResult:
+    """Imports the sheet's rows as lines of the exchange format; the import numbers them as
+    the sheet's rows (`sheet_rows`), so its messages and outcomes are keyed by row."""
     lines: list[str] = []
     own_errors: dict[int, list[tuple[str, str]]] = {}
     objects: list[dict | None] = []
-    for index, row in enumerate(sheet.rows):
+    for row_number, row in enumerate(sheet.rows, start=2):
         if row is None:
             lines.append("")
             objects.append(None)
@@ -113,7 +122,7 @@ def _run(*, sheet: Sheet, exchange: Exchange, status: str, dry_run: bool) -> She
         obj = row_to_format(row)
         objects.append(obj)
         if obj.get("exchange") not in (None, exchange.code):
-            own_errors[index + 1] = [
+            own_errors[row_number] = [
                 (
                     "exchange",
                     _(
@@ -127,7 +136,11 @@ def _run(*, sheet: Sheet, exchange: Exchange, status: str, dry_run: bool) -> She
             continue
         lines.append(json.dumps(obj, ensure_ascii=False))
     report: ImportReport = listings_import(
-        lines=lines, default_exchange=exchange.code, status=status, dry_run=dry_run
+        lines=lines,
+        default_exchange=exchange.code,
+        status=status,
+        dry_run=dry_run,
+        sheet_rows=True,
     )
     result = SheetResult(
         rows=[],
@@ -136,21 +149,21 @@ def _run(*, sheet: Sheet, exchange: Exchange, status: str, dry_run: bool) -> She
         unchanged=report.unchanged,
         rejected=report.rejected + len(own_errors),
     )
-    for line_number, obj in enumerate(objects, start=1):
+    for row_number, obj in enumerate(objects, start=2):
         if obj is None:
             continue
-        if line_number in own_errors:
-            outcome, errors = "rejected", own_errors[line_number]
+        if row_number in own_errors:
+            outcome, errors = "rejected", own_errors[row_number]
         else:
-            outcome = report.outcomes.get(line_number, "rejected")
+            outcome = report.outcomes.get(row_number, "rejected")
             errors = [
                 (PATH_TO_COLUMN.get(path, path), message)
-                for path, messages in report.error_fields.get(line_number, {}).items()
+                for path, messages in report.error_fields.get(row_number, {}).items()
                 for message in messages
             ]
         result.rows.append(
             PreviewRow(
-                number=line_number + 1,
+                number=row_number,
                 kind=str(obj.get("kind") or ""),
                 external_id=str(obj.get("external_id") or ""),
                 title=str(obj.get("title") or ""),
@@ -186,5 +199,5 @@ def spreadsheet_template_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerow([EXAMPLE_ROW[column] for column in COLUMNS])
+    writer.writerow([spreadsheet_safe_cell(EXAMPLE_ROW[column]) for column in COLUMNS])
     return "\ufeff" + buffer.getvalue()

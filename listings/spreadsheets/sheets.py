@@ -1,12 +1,19 @@
 """Reading an uploaded spreadsheet: its real type by its first bytes (an XLSX workbook is a zip
 archive with an `xl/` part; a CSV file must be UTF-8 text), its size and its number of rows;
-cells are data, never formulas (openpyxl evaluates nothing, so `=HYPERLINK(...)` stays text)."""
+cells are data, never formulas (openpyxl evaluates nothing, so `=HYPERLINK(...)` stays text).
+
+Memory stays bounded whatever the file holds: a workbook is refused before openpyxl parses it
+when its parts are too large once unpacked (the sizes its zip directory declares; zipfile never
+unpacks more than declared), rows are streamed (openpyxl's read-only mode; the csv reader over
+the decoded upload, line by line), and a cell longer than any field of the format, or a sheet
+holding too much text in all, is refused as soon as it is read."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -15,8 +22,19 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ..formats import LIMITS
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a workbook's parts once unzipped
+# A workbook's parts once unzipped. openpyxl holds the whole shared-string table in memory (a
+# few times its size as Python objects), so the limit keeps a small upload from costing
+# hundreds of megabytes; 5,000 rows of ordinary listings take a few megabytes.
+MAX_UNPACKED_BYTES = 30 * 1024 * 1024
+MAX_CELL_CHARACTERS = LIMITS["description"]  # the longest field of the format: 20,000
+# The text of all the cells read: one long shared string can fill every cell of a workbook,
+# and the rows wait in a pending file until confirmation. A CSV file within MAX_UPLOAD_BYTES
+# holds at most as much.
+MAX_TEXT_CHARACTERS = 10_000_000
+CSV_HEAD_BYTES = 8192  # read for binary content before decoding
 MAX_ROWS = 5000
 MAX_SCANNED_ROWS = 50_000  # rows read, blank ones included, before giving up
 PENDING_TTL_SECONDS = 3600
@@ -96,6 +114,9 @@ PATH_TO_COLUMN = {
     "price_vnd.min": "price_min_vnd",
     "price_vnd.max": "price_max_vnd",
 }
+# What makes a spreadsheet program read a text cell as a formula (OWASP, "CSV injection"): a cell
+# the site writes that starts with one of these gets a leading "'", which shows it as text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 GROUPED_NUMBER = re.compile(r"[0-9]{1,3}([., \u00a0][0-9]{3})+")
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
 
@@ -140,6 +161,12 @@ class SheetResult:
         return self.created + self.updated
 
 
+def spreadsheet_safe_cell(value: str) -> str:
+    """A text cell for a CSV or XLSX file the site writes, neutralised against formula
+    injection: every text cell goes through here, whatever its column."""
+    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+
+
 # ---- reading a file ----------------------------------------------------------------------
 
 
@@ -172,7 +199,7 @@ def spreadsheet_read(upload) -> Sheet:
         return _read_xlsx(upload)
     if is_zip:
         raise _file_error(_("The file's content is not CSV text (it looks like a workbook)."))
-    return _read_csv(upload.read())
+    return _read_csv(upload)
 
 
 def _read_xlsx(upload) -> Sheet:
@@ -187,7 +214,13 @@ def _read_xlsx(upload) -> Sheet:
     if "xl/workbook.xml" not in names and not any(n.startswith("xl/") for n in names):
         raise _file_error(_("The file's content is not an XLSX workbook."))
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise _file_error(_("The workbook is too large once unpacked (over 100 MB)."))
+        raise _file_error(
+            _(
+                "The workbook is too large once unpacked (over %(size)s MB). Split it into "
+                "smaller files."
+            )
+            % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
     upload.seek(0)
     try:
         workbook = openpyxl.load_workbook(upload, read_only=True, data_only=False)
@@ -219,29 +252,79 @@ def _xlsx_cell(value: Any) -> Cell:
     return str(value)
 
 
-def _read_csv(raw: bytes) -> Sheet:
-    if b"\x00" in raw:
+def _read_csv(upload) -> Sheet:
+    upload.seek(0)
+    if b"\x00" in upload.read(CSV_HEAD_BYTES):
         raise _file_error(_("The file is not CSV text: it contains binary data."))
+    upload.seek(0)
+    # Decoded and parsed line by line: the csv reader never sees the whole file at once.
+    text = io.TextIOWrapper(getattr(upload, "file", upload), encoding="utf-8-sig", newline="")
     try:
-        text = raw.decode("utf-8-sig")
+        first_line = text.readline()
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        reader = csv.reader(_csv_lines(itertools.chain([first_line], text)), delimiter=delimiter)
+        try:
+            return _sheet_from_rows(reader)
+        except csv.Error as exc:
+            raise _csv_error(exc, reader.line_num) from exc
     except UnicodeDecodeError as exc:
         raise _file_error(
             _("The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.")
         ) from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return _sheet_from_rows(reader)
-    except csv.Error as exc:
-        raise _file_error(
-            _("The CSV file could not be read near line %(line)d: %(error)s")
-            % {"line": reader.line_num, "error": exc}
-        ) from exc
+    finally:
+        text.detach()  # the upload stays open for its owner
+
+
+def _csv_lines(lines):
+    for line in lines:
+        if "\x00" in line:
+            raise _file_error(_("The file is not CSV text: it contains binary data."))
+        yield line
+
+
+def _csv_error(error: csv.Error, line: int) -> ValidationError:
+    """The csv module's error (English) as a whole translated sentence."""
+    if "field limit" in str(error):  # a cell beyond csv.field_size_limit(), 131,072 characters
+        return _file_error(
+            _(
+                "Line %(line)d of the CSV file has a cell longer than %(limit)s characters, the "
+                "most a cell may hold."
+            )
+            % {"line": line, "limit": f"{MAX_CELL_CHARACTERS:,}"}
+        )
+    return _file_error(
+        _("The CSV file could not be read near line %(line)d. Check its quotation marks.")
+        % {"line": line}
+    )
 
 
 def is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _check_cells(cells: dict[str, Cell], *, row_number: int) -> int:
+    """Refuses a cell longer than any field may be; returns the row's length of text."""
+    total = 0
+    for column, cell in cells.items():
+        if not isinstance(cell, str):
+            continue
+        # Counted as the format counts it: a "\r\n" line end is one character.
+        length = len(cell) - cell.count("\r\n")
+        if length > MAX_CELL_CHARACTERS:
+            raise _file_error(
+                _(
+                    "Row %(row)d, column “%(column)s”: a cell holds at most %(limit)s characters "
+                    "(this one has %(count)s)."
+                )
+                % {
+                    "row": row_number,
+                    "column": column,
+                    "limit": f"{MAX_CELL_CHARACTERS:,}",
+                    "count": f"{length:,}",
+                }
+            )
+        total += length
+    return total
 
 
 def _sheet_from_rows(rows) -> Sheet:
@@ -264,12 +347,22 @@ def _sheet_from_rows(rows) -> Sheet:
     ignored = [name for name in names if name and name not in COLUMNS]
     result: list[dict[str, Cell] | None] = []
     count = 0
+    text_length = 0
     for scanned, row in enumerate(iterator, start=1):
         if scanned > MAX_SCANNED_ROWS:
             raise _file_error(
                 _("The file has more than %(count)s rows.") % {"count": f"{MAX_SCANNED_ROWS:,}"}
             )
         cells = {name: row[index] if index < len(row) else None for index, name in positions}
+        text_length += _check_cells(cells, row_number=scanned + 1)
+        if text_length > MAX_TEXT_CHARACTERS:
+            raise _file_error(
+                _(
+                    "The file holds more than %(count)s characters of text. Split it into "
+                    "smaller files."
+                )
+                % {"count": f"{MAX_TEXT_CHARACTERS:,}"}
+            )
         if all(is_blank(cell) for cell in cells.values()):
             result.append(None)
             continue

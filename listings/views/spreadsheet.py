@@ -120,6 +120,17 @@ def spreadsheet_preview(request, token: str):
 
 
 @login_required
+@require_http_methods(["POST"])
+def spreadsheet_cancel(request, token: str):
+    """Abandons a preview: its pending file is deleted at once, not left to the sweep."""
+    try:
+        spreadsheets.pending_discard(user=request.user, token=token)
+    except ValidationError as error:
+        raise Http404(error.messages[0]) from error
+    return redirect("listings:spreadsheet_upload")
+
+
+@login_required
 def spreadsheet_template(request):
     _exchanges_in_scope(request.user)
     response = HttpResponse(
@@ -133,4 +144,7 @@ app_urlpatterns: list = [
     path("staff/listings/import/", spreadsheet_upload, name="spreadsheet_upload"),
     path("staff/listings/import/template.csv", spreadsheet_template, name="spreadsheet_template"),
     path("staff/listings/import/<str:token>/", spreadsheet_preview, name="spreadsheet_preview"),
+    path(
+        "staff/listings/import/<str:token>/cancel/", spreadsheet_cancel, name="spreadsheet_cancel"
+    ),
 ]

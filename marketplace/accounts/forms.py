@@ -5,7 +5,7 @@ from marketplace.exchanges.models import Exchange, Province
 from marketplace.reference.selectors import sector_list
 
 from .models import Membership, Organisation, User
-from .validators import normalise_tax_code, validate_tax_code
+from .validators import normalise_tax_code, validate_no_bidi_controls, validate_tax_code
 
 
 class SignupExtraForm(forms.Form):
@@ -15,6 +15,7 @@ class SignupExtraForm(forms.Form):
         label=_("Full name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_no_bidi_controls],
     )
 
     def signup(self, request, user: User) -> None:
@@ -30,6 +31,11 @@ class ProfileForm(forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
+
+    def clean_full_name(self) -> str:
+        value = self.cleaned_data.get("full_name") or ""
+        validate_no_bidi_controls(value)
+        return value
 
 
 class OrganisationForm(forms.ModelForm):
@@ -76,6 +82,11 @@ class OrganisationForm(forms.ModelForm):
         self.fields["interest_min_trl"].widget.attrs.update(min=1, max=9)
         for name in ("interest_ticket_min_vnd", "interest_ticket_max_vnd"):
             self.fields[name].widget.attrs.update(min=0, step=1000000)
+
+    def clean_name(self) -> str:
+        value = self.cleaned_data.get("name") or ""
+        validate_no_bidi_controls(value)
+        return value
 
     def clean_tax_code(self) -> str:
         value = normalise_tax_code(self.cleaned_data.get("tax_code") or "")

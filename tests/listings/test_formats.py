@@ -126,6 +126,20 @@ def test_each_invalid_value_gets_its_own_clear_error(changes, expected):
     assert errors_of(spec_offer(**changes)) == expected
 
 
+@pytest.mark.parametrize("ip_status", [[], {}, 0, False, ["patent_granted"]])
+def test_an_ip_status_that_is_not_a_code_is_refused(ip_status):
+    assert errors_of(spec_offer(ip_status=ip_status)) == {"ip_status": ["Unknown IP status."]}
+
+
+@pytest.mark.parametrize("ip_status", [None, "", "absent"])
+def test_an_offer_without_ip_status_has_none(ip_status):
+    offer = spec_offer(ip_status=ip_status)
+    if ip_status == "absent":
+        del offer["ip_status"]
+
+    assert parse(offer).ip_status == "none"
+
+
 def test_every_problem_of_an_object_is_reported_at_once():
     errors = errors_of(spec_offer(trl=11, sectors=["0"], title=None))
 

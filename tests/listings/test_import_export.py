@@ -177,11 +177,33 @@ def test_the_key_is_exchange_and_external_id(tmp_path):
     assert sorted(Listing.objects.values_list("exchange__code", flat=True)) == ["hanoi", "hcmc"]
 
 
-def test_a_key_repeated_in_one_file_is_created_then_updated(tmp_path):
-    out, _err, _code = run_import(tmp_path, jsonl(offer(), offer(title="Bản sửa")))
+def test_a_key_repeated_in_one_file_is_rejected_naming_the_earlier_line(tmp_path):
+    content = jsonl(
+        offer("A"),
+        offer("B"),
+        offer("A", exchange="hcmc"),  # another key: the same id at another exchange
+        offer("A", title="Bản sửa"),
+        offer(" A ", title="Bản sửa 2"),  # the same id once trimmed
+    )
 
-    assert out == SUMMARY.format(1, 1, 0, 0) + "\n"
-    assert Listing.objects.get().title == "Bản sửa"
+    out, err, code = run_import(tmp_path, content)
+
+    assert (out, code) == (SUMMARY.format(3, 0, 0, 2) + "\n", 1)
+    assert err.splitlines() == [
+        "line 4: external_id: The external id “A” is already used on line 1 of this file; "
+        "each listing may appear only once.",
+        "line 5: external_id: The external id “A” is already used on line 1 of this file; "
+        "each listing may appear only once.",
+    ]
+    assert Listing.objects.get(exchange__code="hanoi", external_id="A").title == offer()["title"]
+
+
+def test_a_key_repeated_after_a_rejected_line_is_imported(tmp_path):
+    # The earlier line saved nothing, so the later one is the listing's only line.
+    out, err, _code = run_import(tmp_path, jsonl(offer("A", trl=0), offer("A")))
+
+    assert out == SUMMARY.format(1, 0, 0, 1) + "\n"
+    assert err == "line 1: trl: TRL is a whole number from 1 to 9.\n"
 
 
 def test_exchange_option_fills_lines_without_exchange(tmp_path):
@@ -355,7 +377,7 @@ def test_bad_lines_are_reported_with_numbers_and_good_lines_kept(tmp_path):
     assert code == 1
     assert out == SUMMARY.format(3, 0, 0, 9) + "\n"
     assert err.splitlines() == [
-        "line 2: Invalid JSON: Expecting property name enclosed in double quotes.",
+        "line 2: Invalid JSON: a property name in double quotes is expected at column 2.",
         "line 4: Each listing must be a JSON object.",
         "line 5: sectors: Unknown sector codes: 999.; trl: TRL is a whole number from 1 to 9.",
         "line 6: deadline: The deadline is in the past.",
@@ -414,6 +436,65 @@ def test_hostile_text_is_kept_as_text_and_control_characters_removed(tmp_path):
     assert listing.title == "<script>alert('x')</script> Nano bạc"
     assert listing.summary == '<img src=x onerror="alert(1)">'
     assert listing.keywords == ["<b>nano</b>", "bạc"]
+
+
+def test_a_5000_digit_number_is_reported_on_its_field(tmp_path):
+    huge = "9" * 5000
+    content = (
+        jsonl(offer("A"))
+        .replace('"trl": 6', f'"trl": {huge}')
+        .replace('"min": 500000000', f'"min": -{huge}')
+    )
+
+    out, err, code = run_import(tmp_path, content)
+
+    assert (out, code) == (SUMMARY.format(0, 0, 0, 1) + "\n", 1)
+    assert err == (
+        "line 1: trl: TRL is a whole number from 1 to 9.; "
+        "price_vnd.min: Must be a whole number of đồng, 0 or more.\n"
+    )
+
+
+def test_json_syntax_errors_are_whole_sentences_with_the_column(tmp_path):
+    lines = [
+        '{"title": "a\tb"}',  # a raw tab inside a text
+        '{"a" 1}',
+        '{"a": 1 "b": 2}',
+        '{"a": tru}',
+        '{"a": 1} x',
+        '{"a": "abc',
+        '{"a": "\\x"}',
+        '  {"a": tru}',  # columns count the line as it is, leading spaces included
+        "[" * 100_000,
+    ]
+
+    _out, err, code = run_import(tmp_path, "\n".join(lines) + "\n")
+
+    assert code == 1
+    assert err.splitlines() == [
+        "line 1: Invalid JSON: the control character at column 13 must be written as an "
+        "escape, such as \\t for a tab or \\n for a line break.",
+        "line 2: Invalid JSON: a colon “:” is expected at column 6.",
+        "line 3: Invalid JSON: a comma “,” is expected at column 9.",
+        "line 4: Invalid JSON: a value is missing or misspelt at column 7.",
+        "line 5: Invalid JSON: more text follows the object at column 10; put each listing "
+        "on a line of its own.",
+        "line 6: Invalid JSON: the text that starts at column 7 has no closing quote.",
+        "line 7: Invalid JSON: the escape with a backslash at column 8 is not valid.",
+        "line 8: Invalid JSON: a value is missing or misspelt at column 9.",
+        "line 9: Invalid JSON: the objects and lists are nested too deeply.",
+    ]
+
+
+def test_an_empty_list_is_not_an_ip_status(tmp_path):
+    out, err, code = run_import(tmp_path, jsonl(offer(ip_status=[]), offer("B", ip_status={})))
+
+    assert (out, code) == (SUMMARY.format(0, 0, 0, 2) + "\n", 1)
+    assert err.splitlines() == [
+        "line 1: ip_status: Unknown IP status.",
+        "line 2: ip_status: Unknown IP status.",
+    ]
+    assert Listing.objects.count() == 0
 
 
 def test_a_10_kb_title_is_rejected(tmp_path):

@@ -2,7 +2,10 @@
 
 import csv
 import io
+import os
+import re
 import time
+import zipfile
 from datetime import timedelta
 
 import openpyxl
@@ -515,3 +518,244 @@ def test_the_pages_render_in_vietnamese(client, curator):
     assert client.get("/staff/listings/import/").status_code == 200
     response = upload(client, csv_bytes([row()])).url.replace("/en/", "/", 1)
     assert client.get(response).status_code == 200
+
+
+# --- upload limits and the life of a pending upload (issue #9, item 8) ----------------------
+
+
+def workbook_with_shared_string(text: str, *, rows: int = 1) -> bytes:
+    """A real workbook whose title cells all point at one entry of a shared-string table that
+    holds `text`: however long, the string is stored once and zips to a few bytes, which is
+    how a small upload can hold a huge sheet. (openpyxl writes inline strings, so the table is
+    added here by hand.)"""
+    placeholder = "PLACEHOLDER-TITLE"
+    content = xlsx_bytes([row(external_id=f"id-{n}", title=placeholder) for n in range(rows)])
+    shared_strings = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        f'uniqueCount="1"><si><t>{text}</t></si></sst>'
+    )
+    parts = {
+        "xl/sharedStrings.xml": shared_strings.encode(),
+    }
+    source = zipfile.ZipFile(io.BytesIO(content))
+    for name in ("xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = source.read(name)
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        rb'(<c r="[A-Z]+[0-9]+") t="inlineStr"><is><t>' + placeholder.encode() + rb"</t></is>",
+        rb'\1 t="s"><v>0</v>',
+        parts["xl/worksheets/sheet1.xml"],
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats'
+        b'-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, parts.get(info.filename) or source.read(info.filename))
+        archive.writestr("xl/sharedStrings.xml", parts["xl/sharedStrings.xml"])
+    return buffer.getvalue()
+
+
+def test_the_crafted_workbook_reads_its_shared_string_into_every_title(client, curator):
+    content = workbook_with_shared_string("Tiêu đề chung", rows=2)
+
+    preview = client.get(upload(client, content, name="shared.xlsx").url)
+
+    assert [r.title for r in preview.context["result"].rows] == ["Tiêu đề chung"] * 2
+
+
+def pending_files() -> list[str]:
+    directory = spreadsheets.pending.pending_dir()
+    return sorted(path.name for path in directory.iterdir()) if directory.exists() else []
+
+
+def token_of(response) -> str:
+    return response.url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_a_workbook_huge_once_unpacked_is_refused_before_it_is_parsed(client, curator, monkeypatch):
+    content = workbook_with_shared_string("A" * (31 * 1024 * 1024))
+    assert len(content) < 100 * 1024  # a small upload: the size is all in the unpacking
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("openpyxl parsed a workbook that should have been refused")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", must_not_parse)
+
+    response = upload(client, content, name="bomb.xlsx")
+
+    assert file_error(response) == [
+        "The workbook is too large once unpacked (over 30 MB). Split it into smaller files."
+    ]
+    assert pending_files() == []
+
+
+def test_a_workbook_cell_over_20000_characters_is_refused(client, curator):
+    response = upload(client, workbook_with_shared_string("B" * 20_001), name="long.xlsx")
+
+    assert file_error(response) == [
+        "Row 2, column “title”: a cell holds at most 20,000 characters (this one has 20,001)."
+    ]
+    assert pending_files() == []
+
+
+def test_a_csv_cell_over_20000_characters_is_refused(client, curator):
+    content = csv_bytes([row(external_id="short"), row(description="C" * 20_001)])
+
+    response = upload(client, content)
+
+    assert file_error(response) == [
+        "Row 3, column “description”: a cell holds at most 20,000 characters (this one has 20,001)."
+    ]
+
+
+def test_a_description_of_exactly_20000_characters_with_crlf_line_ends_is_accepted(client, curator):
+    description = ("D" * 99 + "\r\n") * 200  # 20,000 characters once the line ends are "\n"
+
+    response = upload(client, csv_bytes([row(description=description)]))
+
+    assert response.status_code == 302
+
+
+def test_a_csv_field_beyond_the_csv_modules_limit_gets_a_whole_translated_message(client, curator):
+    content = csv_bytes([row(external_id="short"), row(description="E" * 131_073)])
+
+    response = upload(client, content)
+
+    assert file_error(response) == [
+        "Line 3 of the CSV file has a cell longer than 20,000 characters, the most a cell may hold."
+    ]
+    vietnamese = client.post(
+        "/staff/listings/import/",
+        {"exchange": "hanoi", "status": "published", "file": SimpleUploadedFile("a.csv", content)},
+    )
+    assert "field larger than field limit" not in file_error(vietnamese)[0]
+
+
+def test_cells_sharing_one_long_string_cannot_add_up_to_a_huge_sheet(client, curator):
+    # 600 cells of 19,000 characters each, from one shared string: 11,400,000 characters.
+    content = workbook_with_shared_string("F" * 19_000, rows=600)
+
+    response = upload(client, content, name="many.xlsx")
+
+    assert file_error(response) == [
+        "The file holds more than 10,000,000 characters of text. Split it into smaller files."
+    ]
+
+
+def test_a_5000_digit_number_in_a_cell_is_a_clear_row_error(client, curator):
+    response = upload(client, csv_bytes([row(trl="9" * 5000, price_min_vnd="1" * 5000)]))
+
+    preview = client.get(response.url)
+
+    assert preview_rows(preview) == [
+        (
+            2,
+            "hanoi-2026-0012",
+            "rejected",
+            [
+                ("trl", "TRL is a whole number from 1 to 9."),
+                ("price_min_vnd", "Must be a whole number of đồng, 0 or more."),
+            ],
+        )
+    ]
+
+
+def test_a_repeated_external_id_is_rejected_naming_the_earlier_row(client, curator):
+    rows = [row(external_id="A"), row(external_id="B"), {}, row(external_id="A", trl="7")]
+
+    preview = client.get(upload(client, csv_bytes(rows)).url)
+
+    assert preview_rows(preview) == [
+        (2, "A", "created", []),
+        (3, "B", "created", []),
+        (
+            5,
+            "A",
+            "rejected",
+            [
+                (
+                    "external_id",
+                    "The external id “A” is already used in row 2 of this file; each listing "
+                    "may appear only once.",
+                )
+            ],
+        ),
+    ]
+
+
+def test_the_pending_file_is_gone_after_confirmation(client, curator):
+    response = upload(client, csv_bytes([row()]))
+    assert pending_files() == [f"{token_of(response)}.json"]
+
+    assert client.post(response.url).status_code == 200
+
+    assert pending_files() == []
+
+
+def test_cancel_deletes_the_pending_file(client, curator):
+    response = upload(client, csv_bytes([row()]))
+
+    cancelled = client.post(response.url + "cancel/")
+
+    assert cancelled.status_code == 302
+    assert cancelled.url == UPLOAD
+    assert pending_files() == []
+    assert client.get(response.url).status_code == 404
+    assert Listing.objects.count() == 0
+
+
+def test_the_preview_offers_a_cancel_button(client, curator):
+    response = upload(client, csv_bytes([row()]))
+
+    preview = client.get(response.url)
+
+    assert f'action="{response.url}cancel/"' in preview.content.decode()
+
+
+def test_only_the_uploader_can_cancel(client, curator):
+    response = upload(client, csv_bytes([row()]))
+    client.force_login(ExchangeStaffFactory(exchange=exchange("hanoi")).user)
+
+    assert client.post(response.url + "cancel/").status_code == 404
+    assert pending_files() == [f"{token_of(response)}.json"]
+
+
+def test_a_new_upload_abandons_the_uploaders_earlier_preview(client, curator):
+    other_curator = ExchangeStaffFactory(exchange=exchange("hanoi")).user
+    client.force_login(other_curator)
+    others = upload(client, csv_bytes([row()]))
+    client.force_login(curator)
+    first = upload(client, csv_bytes([row(external_id="first")]))
+
+    second = upload(client, csv_bytes([row(external_id="second")]))
+
+    assert pending_files() == sorted([f"{token_of(others)}.json", f"{token_of(second)}.json"])
+    assert client.get(first.url).status_code == 404
+    assert client.get(second.url).status_code == 200
+
+
+def test_the_sweep_removes_pending_files_older_than_the_time_limit(client, curator):
+    from listings import tasks
+
+    old = upload(client, csv_bytes([row()]))
+    client.force_login(ExchangeStaffFactory(exchange=exchange("hanoi")).user)
+    recent = upload(client, csv_bytes([row()]))
+    directory = spreadsheets.pending.pending_dir()
+    stray = directory / "half-written.tmp"
+    stray.write_text("{")
+    past = time.time() - spreadsheets.PENDING_TTL_SECONDS - 60
+    for path in (directory / f"{token_of(old)}.json", stray):
+        os.utime(path, (past, past))
+
+    assert tasks.sweep_pending_imports() == 2
+
+    assert pending_files() == [f"{token_of(recent)}.json"]
