@@ -11,13 +11,10 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
 import time
-from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from django.conf import settings
 
@@ -55,7 +52,8 @@ def indices_ready(target: str) -> None:
         _busy.active = True
         try:
             if engine.uses_embedded_engine():
-                with _fill_lock():
+                # Starting the engine takes its own lock; filling it takes this one.
+                with engine.machine_lock("search-engine-fill"):
                     _fill_embedded()
             else:
                 ensure_indices()
@@ -88,18 +86,6 @@ def _fill_embedded() -> None:
             "filled the embedded search engine from the database",
             extra={"kind": kind, "indexed": counts[kind]["indexed"]},
         )
-
-
-@contextmanager
-def _fill_lock() -> Iterator[None]:
-    directory = Path(settings.SEARCH_ENGINE_STATE_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "search-engine-fill.lock", "a") as lock_file:
-        fcntl.flock(lock_file, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 def _database_ready() -> bool:

@@ -109,11 +109,11 @@ def _record_path() -> Path:
 
 
 @contextmanager
-def _machine_lock() -> Iterator[None]:
-    """Serialises starting the engine across the processes of this machine."""
+def machine_lock(name: str) -> Iterator[None]:
+    """A lock held across the processes of this machine (those sharing the state folder)."""
     directory = _state_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "search-engine.lock", "a") as lock_file:
+    with open(directory / f"{name}.lock", "a") as lock_file:
         fcntl.flock(lock_file, fcntl.LOCK_EX)
         try:
             yield
@@ -223,7 +223,7 @@ def embedded_engine() -> EmbeddedEngine:
     known = _known_engine
     if known is not None and _process_alive(known.pid):
         return known
-    with _lock, _machine_lock():
+    with _lock, machine_lock("search-engine"):
         record = _read_record()
         if record is not None and _process_alive(record.pid) and _answers(record.url):
             _known_engine = record
@@ -245,7 +245,7 @@ def embedded_engine_stop() -> bool:
     """Stops the machine's embedded engine (tests, `search_index --stop-engine`); True when
     one was running."""
     global _known_engine
-    with _lock, _machine_lock():
+    with _lock, machine_lock("search-engine"):
         record = _read_record()
         _record_path().unlink(missing_ok=True)
         _known_engine = None
