@@ -20,10 +20,12 @@ from marketplace.reference.loading import read_sectors
 from marketplace.reference.models import Sector
 
 from .formats import LIMITS, MAX_PRICE_VND, ConfidentialSerializer
+from .formats.data import MAX_IP_NUMBERS, VIDEO_URL_MAX
 from .models import Listing, Vocabulary
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+MAX_ID = 2**63 - 1  # the largest id the database stores (bigint)
 SECTOR_CODE_PATTERN = r"^[1-6]([0-9]{2})?$"
 CODE_PATTERN = r"^[a-z0-9-]+$"
 
@@ -136,12 +138,16 @@ class PriceSerializer(serializers.Serializer):
     )
 
 
+# In a body, null is the same as leaving the key out (the codec reads it so): optional keys
+# are documented as nullable.
+
+
 class OrganisationInterestsSerializer(serializers.Serializer):
-    sectors = serializers.ListField(child=SectorCodeField(), required=False)
+    sectors = serializers.ListField(child=SectorCodeField(), required=False, allow_null=True)
     min_trl = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=9)
-    spin_off = serializers.BooleanField(required=False)
+    spin_off = serializers.BooleanField(required=False, allow_null=True)
     ticket_vnd = PriceSerializer(required=False, allow_null=True)
-    provinces = serializers.ListField(child=ProvinceCodeField(), required=False)
+    provinces = serializers.ListField(child=ProvinceCodeField(), required=False, allow_null=True)
 
 
 class OrganisationFormatSerializer(serializers.Serializer):
@@ -154,7 +160,7 @@ class OrganisationFormatSerializer(serializers.Serializer):
         help_text=_("10 digits, or 10 digits + “-” + 3 digits for a branch."),
     )
     province = ProvinceCodeField(help_text=_("Province code (slug)."))
-    interests = OrganisationInterestsSerializer(required=False)
+    interests = OrganisationInterestsSerializer(required=False, allow_null=True)
 
 
 class _ListingFormatSerializer(serializers.Serializer):
@@ -162,11 +168,12 @@ class _ListingFormatSerializer(serializers.Serializer):
 
     external_id = serializers.CharField(
         required=False,
+        allow_null=True,
         max_length=LIMITS["external_id"],
         help_text=_("The id in the exchange's own system; with `exchange`, the sync key."),
     )
-    exchange = ExchangeCodeField(required=False, help_text=_("Exchange code."))
-    organisation = OrganisationFormatSerializer(required=False)
+    exchange = ExchangeCodeField(required=False, allow_null=True, help_text=_("Exchange code."))
+    organisation = OrganisationFormatSerializer(required=False, allow_null=True)
     language = serializers.ChoiceField(choices=Vocabulary.Language.choices, required=False)
     title = serializers.CharField(max_length=LIMITS["title"])
     summary = serializers.CharField(max_length=LIMITS["summary"])
@@ -175,21 +182,33 @@ class _ListingFormatSerializer(serializers.Serializer):
         child=SectorCodeField(), min_length=1, help_text=_("Level-2 sector codes.")
     )
     keywords = serializers.ListField(
-        child=serializers.CharField(max_length=60), required=False, max_length=20
+        child=serializers.CharField(max_length=60), required=False, allow_null=True, max_length=20
     )
     trl = serializers.IntegerField(min_value=1, max_value=9)
     cooperation = serializers.ListField(
-        child=serializers.ChoiceField(choices=Vocabulary.Cooperation.choices), required=False
+        child=serializers.ChoiceField(choices=Vocabulary.Cooperation.choices),
+        required=False,
+        allow_null=True,
     )
     price_vnd = PriceSerializer(
         required=False, allow_null=True, help_text=_("In đồng; null means negotiable.")
     )
     provinces = serializers.ListField(
-        child=ProvinceCodeField(), required=False, help_text=_("Province codes (slugs).")
+        child=ProvinceCodeField(),
+        required=False,
+        allow_null=True,
+        help_text=_("Province codes (slugs)."),
     )
-    applications = serializers.CharField(required=False, max_length=LIMITS["applications"])
-    advantages = serializers.CharField(required=False, max_length=LIMITS["advantages"])
-    video_url = serializers.URLField(required=False)
+    applications = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=LIMITS["applications"]
+    )
+    advantages = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=LIMITS["advantages"]
+    )
+    # A web address (its pattern: listings.api.docs); empty or null: none.
+    video_url = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=VIDEO_URL_MAX
+    )
 
 
 @extend_schema_field({"type": "string", "pattern": "^offer$"})
@@ -204,13 +223,22 @@ class _NeedKindField(serializers.CharField):
 
 class OfferFormatSerializer(_ListingFormatSerializer):
     kind = _OfferKindField(help_text=_("Always “offer” here."))
-    ip_status = serializers.ChoiceField(choices=Vocabulary.IpStatus.choices, required=False)
-    ip_numbers = serializers.ListField(child=serializers.CharField(max_length=60), required=False)
+    ip_status = serializers.ChoiceField(
+        choices=Vocabulary.IpStatus.choices, required=False, allow_null=True, allow_blank=True
+    )
+    ip_numbers = serializers.ListField(
+        child=serializers.CharField(),  # 1 to 60 characters once trimmed: listings.api.docs
+        required=False,
+        allow_null=True,
+        max_length=MAX_IP_NUMBERS,
+    )
 
 
 class NeedFormatSerializer(_ListingFormatSerializer):
     kind = _NeedKindField(help_text=_("Always “need” here."))
-    deadline = serializers.DateField(required=False, help_text=_("ISO date, not in the past."))
+    deadline = serializers.DateField(
+        required=False, allow_null=True, help_text=_("ISO date, not in the past.")
+    )
 
 
 class _ListingOutMixin(serializers.Serializer):
@@ -235,23 +263,35 @@ class NeedSerializer(_ListingOutMixin, NeedFormatSerializer):
     pass
 
 
+# A body: the format, the API's extensions, and the keys of an answer (ignored, so that an
+# answer can be sent back as it is). Any other key is refused (listings.api.requests).
 class _ListingWriteMixin(serializers.Serializer):
     organisation_id = serializers.IntegerField(
         required=False,
+        min_value=1,
+        max_value=MAX_ID,
         help_text=_(
             "Extension: the owning organisation when the caller belongs to several. Without "
             "it, the organisation whose tax code the body gives, or the caller's only one."
         ),
     )
-    confidential = ConfidentialSerializer(required=False)
+    confidential = ConfidentialSerializer(required=False, allow_null=True)
+    id = serializers.IntegerField(read_only=True)
+    status = serializers.ChoiceField(choices=Listing.Status.choices, read_only=True)
+    url = serializers.URLField(read_only=True)
+    published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
 class OfferWriteSerializer(_ListingWriteMixin, OfferFormatSerializer):
-    pass
+    kind = _OfferKindField(
+        required=False, help_text=_("Always “offer” here; the endpoint's kind when left out.")
+    )
 
 
 class NeedWriteSerializer(_ListingWriteMixin, NeedFormatSerializer):
-    pass
+    kind = _NeedKindField(
+        required=False, help_text=_("Always “need” here; the endpoint's kind when left out.")
+    )
 
 
 def paginated(serializer_class, name: str):

@@ -119,7 +119,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer and log line of a request carry its id; API errors are JSON.
+    "marketplace.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, static files included.
+    "marketplace.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -168,9 +172,40 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'vntx.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (an ASGI server runs views in several threads) must queue, not fail:
+    # - IMMEDIATE takes the write lock when a transaction begins. A DEFERRED one (SQLite's
+    #   default) reads first and asks for the lock at its first write; SQLite cannot wait
+    #   there without risking a deadlock, so it fails at once with "database is locked".
+    # - timeout: how long a writer waits for the lock (seconds) before it gives up.
+    # - WAL lets readers go on beside the writer; synchronous=NORMAL is safe in WAL mode
+    #   (a power cut can lose the last commits, never corrupt the file) and much faster.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # One psycopg pool per process, no persistent connections. Under ASGI each request runs
+    # its synchronous code in a thread of its own and Django's connections belong to threads,
+    # so CONN_MAX_AGE > 0 opened a connection per request and left it open until garbage
+    # collection: 16 concurrent clients exhausted max_connections ("too many clients").
+    # The pool caps a process at DATABASE_POOL_MAX_SIZE connections (a request waits up to
+    # DATABASE_POOL_TIMEOUT seconds for one); processes × that size must stay below
+    # PostgreSQL's max_connections (docs/operations.md). 0 turns the pool off: each request
+    # then opens a connection and closes it at its end (e.g. behind PgBouncer).
+    _pool_max_size = env.int("DATABASE_POOL_MAX_SIZE", default=10)
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool refuses persistent connections
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # the pool checks a connection it lends
+    DATABASES["default"].setdefault("OPTIONS", {})
+    if _pool_max_size > 0:
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": min(env.int("DATABASE_POOL_MIN_SIZE", default=2), _pool_max_size),
+            "max_size": _pool_max_size,
+            "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, channel layer, Celery broker ----------------------------------------------
@@ -224,13 +259,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.send_saved_search_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "listings-sweep-pending-imports": {  # spreadsheet previews nobody confirmed or cancelled
+        "task": "listings.tasks.sweep_pending_imports",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
 
 # Unset: search/ starts osmem-server on demand (see search/engine.py).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+# A secured Elasticsearch 8 (its default): the cluster's CA certificate file and an API key.
+ELASTICSEARCH_CA_CERTS = env.str("ELASTICSEARCH_CA_CERTS", default="")
+ELASTICSEARCH_API_KEY = env.str("ELASTICSEARCH_API_KEY", default="")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="vntx")
+# Where the embedded engine's record (address, pid, version), lock and log live: every process
+# that reads the same folder shares one engine.
+SEARCH_ENGINE_STATE_DIR = Path(env.str("SEARCH_ENGINE_STATE_DIR", default=str(VAR_DIR)))
 
 # --- E-mail ---------------------------------------------------------------------------------
 
@@ -278,13 +323,26 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VNTX] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str(
     "ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https" if not DEBUG else "http"
 )
-# allauth counts failed log-ins per IP and per account in the cache (Redis in production).
+ACCOUNT_ADAPTER = "marketplace.accounts.adapter.AccountAdapter"
+# allauth counts log-ins in the cache (Redis in production). Failed ones: strictly per account
+# (10 in 15 minutes, then even the right password waits), generously per client address (an
+# office, a campus or a mobile carrier's NAT puts many people behind one address, and a locked
+# account must not lock out its neighbours). A refused attempt answers 429 with Retry-After
+# (marketplace/accounts/adapter.py). "login" counts every log-in, successful or not.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+    "login": "60/m/ip",
+    "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/15m/key,30/m/ip"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# How many proxies of our own stand in front of the site and append the client's address to
+# X-Forwarded-For (1 behind one TLS-terminating proxy). allauth then takes the client address
+# from that header for the per-address limits. 0 (the default, and right when the ASGI server
+# faces the clients itself) ignores the header, which any client could otherwise forge to
+# escape them. (uvicorn rewrites the client address only for a proxy on 127.0.0.1, see
+# FORWARDED_ALLOW_IPS; allauth reads the header itself, so the count here is what counts.)
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Internationalisation -------------------------------------------------------------------
 
@@ -332,6 +390,9 @@ WAGTAIL_SITE_NAME = "VNTX"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No Gravatar avatars in the CMS: they would send a hash of each editor's e-mail address to a
+# third party, and the admin's Content-Security-Policy loads no image from another site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- REST API -------------------------------------------------------------------------------
 
@@ -372,9 +433,51 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites learn nothing of the pages their visitors come from (stricter than the
+# browsers' strict-origin-when-cross-origin).
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp 4; marketplace/core/security_headers.py). The site's
+# pages load their scripts, styles, images and fetches from the site only and run no inline
+# code; script-src, style-src, img-src and connect-src fall back to default-src.
+# form-action 'self': a future redirect to an external checkout (Stripe) after a form POST
+# needs that origin added here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin runs inline scripts (page explorer, users, redirects: seen in the browser
+# tests), inline styles (e.g. the image focal-point chooser), data: and blob: images (upload
+# previews) and asks releases.wagtail.org for a new version (wagtail/wagtail#1288, #7053);
+# django-celery-beat's schedule form in Django's admin runs an inline script too. So the two
+# admin areas, used by staff only, get this relaxed policy: only their paths, never the site's.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/cms-admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail previews pages in a frame of its own.
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features no page of the site uses, switched off for the site and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # --- Logging --------------------------------------------------------------------------------
 
@@ -387,15 +490,26 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-        "text": {"format": "%(asctime)s %(levelname)-7s %(name)s: %(message)s"},
+        "text": {"format": "%(asctime)s %(levelname)-7s [%(request_id)s] %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # The id of the request being served ("-" outside requests), also sent as X-Request-ID.
+    "filters": {"request_id": {"()": "marketplace.core.request_id.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # uvicorn (the ASGI server) sets up text handlers of its own before Django loads:
+        # replace them, so that its messages and access log are JSON lines in production.
+        "uvicorn": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }

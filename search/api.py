@@ -19,11 +19,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from listings.models import Vocabulary
+from listings.serializers import ALL_SECTOR_CODES, EXCHANGE_CODES, PROVINCE_CODES
 from marketplace.core.api import ErrorSerializer
 
 from .parameters import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
+    MAX_PRICE_VND,
     MAX_RESULT_WINDOW,
     MAX_TEXT_LENGTH,
     SORTS,
@@ -122,6 +124,15 @@ def _param(name, kind, description, enum=None):
     )
 
 
+def _codes(codes) -> list[str]:
+    """A closed list of codes; empty means "not given", as on the search page's form."""
+    return [*codes, ""]
+
+
+def _whole(low: int, high: int) -> dict:
+    return {"type": "integer", "minimum": low, "maximum": high}
+
+
 SEARCH_PARAMETERS = [
     _param(
         "q",
@@ -129,43 +140,57 @@ SEARCH_PARAMETERS = [
         f"Text, with or without diacritics; cut at {MAX_TEXT_LENGTH} characters. Plain text: "
         "query syntax is not interpreted. Empty: every listing, newest first.",
     ),
-    _param("kind", OpenApiTypes.STR, "Offers or needs; both when absent.", ["offer", "need"]),
     _param(
-        "exchange", OpenApiTypes.STR, "Exchange code; a national exchange includes its centres."
+        "kind", OpenApiTypes.STR, "Offers or needs; both when absent.", _codes(["offer", "need"])
     ),
-    _param("sector", OpenApiTypes.STR, "A field (level 1, e.g. 2) or a sector (e.g. 205)."),
-    _param("province", OpenApiTypes.STR, "Province code, e.g. ha-noi."),
+    _param(
+        "exchange",
+        OpenApiTypes.STR,
+        "Exchange code; a national exchange includes its centres.",
+        _codes(EXCHANGE_CODES),
+    ),
+    _param(
+        "sector",
+        OpenApiTypes.STR,
+        "A field (level 1, e.g. 2) or a sector (e.g. 205).",
+        _codes(ALL_SECTOR_CODES),
+    ),
+    _param("province", OpenApiTypes.STR, "Province code, e.g. ha-noi.", _codes(PROVINCE_CODES)),
     _param(
         "cooperation",
         OpenApiTypes.STR,
         "Cooperation type.",
-        list(Vocabulary.Cooperation.values),
+        _codes(Vocabulary.Cooperation.values),
     ),
-    _param("trl_min", OpenApiTypes.INT, "Lowest TRL, 1 to 9."),
-    _param("trl_max", OpenApiTypes.INT, "Highest TRL, 1 to 9."),
+    _param("trl_min", _whole(1, 9), "Lowest TRL, 1 to 9."),
+    _param("trl_max", _whole(1, 9), "Highest TRL, 1 to 9, not below trl_min (400 otherwise)."),
     _param(
         "price_min",
-        OpenApiTypes.INT,
+        _whole(0, MAX_PRICE_VND),
         "Budget from (VND): listings whose price range overlaps the budget, and negotiable ones.",
     ),
-    _param("price_max", OpenApiTypes.INT, "Budget up to (VND)."),
-    _param("ip_status", OpenApiTypes.STR, "IP status.", list(Vocabulary.IpStatus.values)),
+    _param(
+        "price_max",
+        _whole(0, MAX_PRICE_VND),
+        "Budget up to (VND), not below price_min (400 otherwise).",
+    ),
+    _param("ip_status", OpenApiTypes.STR, "IP status.", _codes(Vocabulary.IpStatus.values)),
     _param("verified", OpenApiTypes.BOOL, "Only organisations verified by their exchange."),
     _param(
         "sort",
         OpenApiTypes.STR,
         "relevance (default; newest when there is no text), newest, or trl (highest first).",
-        list(SORTS),
+        _codes(SORTS),
     ),
     _param(
         "page",
-        OpenApiTypes.INT,
-        f"Page number from 1; pages beyond the first {MAX_RESULT_WINDOW} results are refused "
-        "(400): refine the search instead.",
+        _whole(1, MAX_RESULT_WINDOW),
+        f"Page number from 1; pages beyond the first {MAX_RESULT_WINDOW} results (page × "
+        "page_size) are refused (400): refine the search instead.",
     ),
     _param(
         "page_size",
-        OpenApiTypes.INT,
+        _whole(1, MAX_PAGE_SIZE),
         f"Results per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
     ),
 ]
@@ -222,7 +247,12 @@ class SearchApi(APIView):
             "search engine cannot be reached."
         ),
         parameters=SEARCH_PARAMETERS,
-        responses={200: SearchResponseSerializer, 400: ErrorSerializer, 503: ErrorSerializer},
+        responses={
+            200: SearchResponseSerializer,
+            400: ErrorSerializer,
+            401: ErrorSerializer,
+            503: ErrorSerializer,
+        },
     )
     def get(self, request):
         try:
@@ -247,7 +277,11 @@ class SuggestApi(APIView):
             "with title words starting with the typed words. Empty text: an empty list."
         ),
         parameters=[_param("q", OpenApiTypes.STR, "What the user has typed so far.")],
-        responses={200: SuggestionSerializer(many=True), 503: ErrorSerializer},
+        responses={
+            200: SuggestionSerializer(many=True),
+            401: ErrorSerializer,
+            503: ErrorSerializer,
+        },
     )
     def get(self, request):
         try:

@@ -29,11 +29,11 @@ from ..formats import listing_to_dict as format_listing
 from ..models import Listing
 from ..serializers import (
     DEFAULT_PAGE_SIZE,
+    MAX_ID,
     MAX_PAGE_SIZE,
 )
 
 logger = logging.getLogger(__name__)
-MAX_ID = 2**63 - 1
 
 
 class JsonParser(JSONParser):
@@ -124,6 +124,22 @@ def json_object(request) -> dict:
             [_("The body must be a JSON object: one listing in the exchange format.")]
         )
     return dict(data)
+
+
+def unknown_fields(body: dict, described: serializers.Serializer, *, prefix: str = "") -> dict:
+    """{path: [message]} for each key of `body`, and of the objects inside it, that the
+    serializer describing the body (the OpenAPI document's) does not know: a misspelt key
+    would otherwise be silently dropped. The codec judges the values, and the keys the
+    format knows for the other kind ("ip_status" of a need) with its own words."""
+    errors = {}
+    for key, value in body.items():
+        field = described.fields.get(key)
+        path = f"{prefix}{key}"
+        if field is None:
+            errors[path] = [_("Unknown field: the exchange format has no such key.")]
+        elif isinstance(field, serializers.Serializer) and isinstance(value, dict):
+            errors.update(unknown_fields(value, field, prefix=f"{path}."))
+    return errors
 
 
 def pop_organisation_id(body: dict, errors: dict) -> int | None:

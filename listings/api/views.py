@@ -45,6 +45,7 @@ from .requests import (
     pop_organisation_id,
     raise_if,
     read_listing,
+    unknown_fields,
 )
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ logger = logging.getLogger(__name__)
 
 class _ListingApi(APIView):
     kind: str = ""
+    write_serializer_class: type = OfferWriteSerializer  # what a body may hold (OpenAPI)
     parser_classes = [JsonParser]
     permission_classes = [ReadOrIdentifiedWrite]
 
@@ -93,7 +95,9 @@ class _ListingApi(APIView):
 
 class ListingCollectionApi(_ListingApi):
     def get(self, request):
-        query = ListingQuerySerializer(data=request.query_params)
+        # A plain dict, not the QueryDict: DRF takes an empty value in a QueryDict for a
+        # parameter left out, and an empty filter is a mistake to report (400 naming it).
+        query = ListingQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         params = query.validated_data
         queryset = selectors.listing_published(
@@ -115,7 +119,7 @@ class ListingCollectionApi(_ListingApi):
 
     def post(self, request):
         body = json_object(request)
-        errors: dict = {}
+        errors = unknown_fields(body, self.write_serializer_class())
         organisation_id = pop_organisation_id(body, errors)
         token = exchange_token_of(request)
         if token is not None:
@@ -206,7 +210,7 @@ class ListingItemApi(_ListingApi):
                 )
             )
         body = json_object(request)
-        errors: dict = {}
+        errors = unknown_fields(body, self.write_serializer_class())
         organisation_id = pop_organisation_id(body, errors)
         if organisation_id is not None and organisation_id != listing.organisation_id:
             errors["organisation_id"] = [_("The owning organisation of a listing cannot change.")]
@@ -261,6 +265,7 @@ class OfferCollectionApi(ListingCollectionApi):
 )
 class NeedCollectionApi(ListingCollectionApi):
     kind = Listing.Kind.NEED
+    write_serializer_class = NeedWriteSerializer
 
 
 @item_schema(noun="offer", out=OfferSerializer, write=OfferWriteSerializer, tag="offers")
@@ -271,3 +276,4 @@ class OfferItemApi(ListingItemApi):
 @item_schema(noun="need", out=NeedSerializer, write=NeedWriteSerializer, tag="needs")
 class NeedItemApi(ListingItemApi):
     kind = Listing.Kind.NEED
+    write_serializer_class = NeedWriteSerializer

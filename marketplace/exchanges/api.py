@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
+from marketplace.core.api import ErrorSerializer
 from marketplace.reference.models import Sector
 from marketplace.reference.selectors import sector_list
 
@@ -21,7 +22,8 @@ class ProvinceSerializer(serializers.ModelSerializer):
 
 
 class ExchangeSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # A national exchange has no parent: null.
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     provinces = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     local_centres = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
@@ -50,7 +52,10 @@ class SectorSerializer(serializers.ModelSerializer):
         fields = ["code", "parent", "name_vi", "name_en"]
 
 
-@extend_schema(tags=["reference"])
+# Anyone reads them; a revoked or unknown token is still a 401.
+@extend_schema(
+    tags=["reference"], responses={200: ExchangeSerializer(many=True), 401: ErrorSerializer}
+)
 class ExchangeListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     serializer_class = ExchangeSerializer
@@ -60,7 +65,10 @@ class ExchangeListApi(generics.ListAPIView):
         return selectors.exchange_list().prefetch_related("provinces", "local_centres")
 
 
-@extend_schema(tags=["reference"])
+@extend_schema(
+    tags=["reference"],
+    responses={200: ExchangeSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+)
 class ExchangeDetailApi(generics.RetrieveAPIView):
     permission_classes = [AllowAny]
     serializer_class = ExchangeSerializer
@@ -70,7 +78,9 @@ class ExchangeDetailApi(generics.RetrieveAPIView):
         return selectors.exchange_list().prefetch_related("provinces", "local_centres")
 
 
-@extend_schema(tags=["reference"])
+@extend_schema(
+    tags=["reference"], responses={200: ProvinceSerializer(many=True), 401: ErrorSerializer}
+)
 class ProvinceListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     serializer_class = ProvinceSerializer
@@ -80,7 +90,9 @@ class ProvinceListApi(generics.ListAPIView):
         return selectors.province_list()
 
 
-@extend_schema(tags=["reference"])
+@extend_schema(
+    tags=["reference"], responses={200: SectorSerializer(many=True), 401: ErrorSerializer}
+)
 class SectorListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     serializer_class = SectorSerializer

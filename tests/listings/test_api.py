@@ -224,6 +224,31 @@ def test_invalid_query_parameters_are_400_naming_the_parameter(client, query, fi
     assert response.json() == invalid(fields)
 
 
+@pytest.mark.parametrize(
+    ("query", "fields"),
+    [
+        ("sector=", {"sector": ["This field may not be blank."]}),
+        (
+            "exchange=&province=",
+            {
+                "exchange": ["This field may not be blank."],
+                "province": ["This field may not be blank."],
+            },
+        ),
+        ("cooperation=", {"cooperation": ['"" is not a valid choice.']}),
+        ("trl_min=", {"trl_min": ["A valid integer is required."]}),
+        ("page_size=", {"page_size": ["A valid integer is required."]}),
+    ],
+)
+def test_a_parameter_given_empty_is_400_naming_it(client, query, fields):
+    """Leaving a filter out means "any"; giving it empty is a mistake to report, as the
+    OpenAPI document says (an empty string is not a code)."""
+    response = client.get(f"/api/v1/offers/?{query}", **EN)
+
+    assert response.status_code == 400
+    assert response.json() == invalid(fields)
+
+
 def test_filters_exchange_national_includes_its_local_centres(client):
     hanoi = ListingFactory()
     haiphong = ListingFactory(exchange=exchange("haiphong"))
@@ -740,6 +765,65 @@ def test_lone_surrogates_are_a_parse_error(client, member, member_text):
     assert not Listing.objects.exists()
 
 
+def test_unknown_fields_are_refused_naming_each(client, member):
+    organisation = {"name": "Viện", "kind": "research_institute", "tax_code": "0101234567",
+                    "province": "ha-noi", "founded": 1990,
+                    "interests": {"sectors": ["202"], "budget_vnd": 5}}  # fmt: skip
+    body = offer_body(
+        colour="red", organisation=organisation, confidential={"contact_name": "An", "fax": "1"}
+    )
+
+    response = post(client, "/api/v1/offers/", body, member.key)
+
+    unknown = ["Unknown field: the exchange format has no such key."]
+    assert response.status_code == 400
+    assert response.json() == invalid(
+        {
+            "colour": unknown,
+            "organisation.founded": unknown,
+            "organisation.interests.budget_vnd": unknown,
+            "confidential.fax": unknown,
+        }
+    )
+    assert not Listing.objects.exists()
+
+
+def test_a_patch_with_an_unknown_field_saves_nothing(client, member):
+    listing = ListingFactory(organisation=member.organisation, title="Cũ")
+
+    response = patch(
+        client, f"/api/v1/offers/{listing.pk}/", {"title": "Mới", "titel": "Mới"}, member.key
+    )
+
+    assert response.status_code == 400
+    assert response.json() == invalid(
+        {"titel": ["Unknown field: the exchange format has no such key."]}
+    )
+    listing.refresh_from_db()
+    assert listing.title == "Cũ"
+
+
+def test_values_of_the_wrong_type_are_refused_even_when_they_look_empty(client, member):
+    organisation = {"name": "Viện", "kind": "research_institute", "province": "ha-noi",
+                    "interests": {"sectors": False, "provinces": 0, "spin_off": "yes"}}  # fmt: skip
+    body = offer_body(organisation=organisation, keywords=False, ip_numbers=0, video_url={})
+
+    response = post(client, "/api/v1/offers/", body, member.key)
+
+    assert response.status_code == 400
+    assert response.json() == invalid(
+        {
+            "video_url": ["Enter a valid web address."],
+            "keywords": ["Must be a list of words or phrases."],
+            "ip_numbers": ["Must be a list of registration numbers."],
+            "organisation.interests.sectors": ["Must be a list of codes."],
+            "organisation.interests.provinces": ["Must be a list of codes."],
+            "organisation.interests.spin_off": ["Must be true or false."],
+        }
+    )
+    assert not Listing.objects.exists()
+
+
 def test_a_value_the_database_refuses_is_a_400(client, member, monkeypatch):
     from django.db import DataError
 
@@ -1232,6 +1316,45 @@ def test_openapi_document_describes_every_listing_operation(client):
     assert {} in paths["/api/v1/offers/"]["get"]["security"]
     assert {} in paths["/api/v1/needs/{id}/"]["get"]["security"]
     assert {} not in post_op["security"]
+
+
+def test_openapi_document_states_what_a_body_may_hold(client):
+    schemas = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()[
+        "components"
+    ]["schemas"]
+
+    # Keys nobody describes are refused, at every level of a body.
+    bodies = ["OfferWrite", "PatchedOfferWrite", "NeedWrite", "PatchedNeedWrite",
+              "OrganisationFormat", "OrganisationInterests", "Price", "Confidential"]  # fmt: skip
+    for name in bodies:
+        assert schemas[name]["additionalProperties"] is False, name
+    offer = schemas["OfferWrite"]["properties"]
+    assert offer["organisation_id"] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 2**63 - 1,
+        "format": "int64",
+        "description": offer["organisation_id"]["description"],
+    }
+    # The keys of an answer may be sent back (GET, change, PATCH): read-only, ignored.
+    assert {offer[key].get("readOnly") for key in ("id", "status", "url", "published_at")} == {True}
+    assert "kind" not in schemas["OfferWrite"]["required"]  # the endpoint's kind
+    assert offer["title"]["minLength"] == 1
+    assert (offer["external_id"]["nullable"], offer["keywords"]["nullable"]) == (True, True)
+    interests = schemas["OrganisationInterests"]["properties"]
+    assert (interests["sectors"]["type"], interests["sectors"]["nullable"]) == ("array", True)
+
+
+def test_openapi_document_states_the_ranges_of_the_list_parameters(client):
+    paths = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()[
+        "paths"
+    ]
+
+    parameters = {p["name"]: p["schema"] for p in paths["/api/v1/offers/"]["get"]["parameters"]}
+    assert (parameters["page"]["minimum"], parameters["page_size"]["maximum"]) == (1, 100)
+    assert parameters["sector"]["minLength"] == 1  # an empty filter is refused
+    assert set(paths["/api/v1/offers/"]["get"]["responses"]) == {"200", "400", "401", "404"}
+    assert set(paths["/api/v1/offers/{id}/"]["get"]["responses"]) == {"200", "401", "404"}
 
 
 def test_openapi_document_validates_without_warnings(tmp_path):

@@ -177,7 +177,9 @@ def test_any_text_answers_200(client, text):
 
 
 def test_engine_down_answers_503(client, engine_down):
-    response = client.get(SEARCH, {"q": "sấy"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(
+        SEARCH, {"q": "sấy"}, HTTP_ACCEPT_LANGUAGE="en", HTTP_X_REQUEST_ID="search-outage-1"
+    )
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -186,6 +188,7 @@ def test_engine_down_answers_503(client, engine_down):
             "code": "search_unavailable",
             "detail": "Search is temporarily unavailable. Please try again in a few minutes.",
             "fields": {},
+            "request_id": "search-outage-1",
         }
     }
 
@@ -252,8 +255,34 @@ def test_schema_documents_both_endpoints(client):
         "q", "kind", "exchange", "sector", "province", "cooperation", "trl_min", "trl_max",
         "price_min", "price_max", "ip_status", "verified", "sort", "page", "page_size",
     }  # fmt: skip
-    assert set(search["responses"]) == {"200", "400", "503"}
+    assert set(search["responses"]) == {"200", "400", "401", "503"}
     body = schema["components"]["schemas"]["SearchResponse"]["properties"]
     assert set(body) == {"count", "page", "page_size", "sort", "took_ms", "results", "facets"}
     suggest = schema["paths"]["/api/v1/search/suggest/"]["get"]
-    assert set(suggest["responses"]) == {"200", "503"}
+    assert set(suggest["responses"]) == {"200", "401", "503"}
+
+
+def test_schema_states_the_ranges_and_codes_of_the_parameters(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    }
+    assert parameters["page"] == {"type": "integer", "minimum": 1, "maximum": 10_000}
+    assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert parameters["trl_min"] == {"type": "integer", "minimum": 1, "maximum": 9}
+    assert parameters["price_max"] == {"type": "integer", "minimum": 0, "maximum": 10**15}
+    # Codes are the tables' own; empty means "not given", as on the search page's form.
+    assert parameters["exchange"]["enum"] == [
+        "", "cantho", "danang", "dongnai", "haiphong", "hanoi", "hcmc", "hue", "khanhhoa",
+        "nghean", "thainguyen",
+    ]  # fmt: skip
+    assert {"2", "205", ""} <= set(parameters["sector"]["enum"])
+    assert len(parameters["province"]["enum"]) == 35
+
+
+def test_empty_parameters_mean_not_given(client):
+    response = client.get(SEARCH, {"q": "", "exchange": "", "sector": "", "trl_min": ""})
+
+    assert response.status_code == 200
