@@ -23,6 +23,7 @@ from ..formats import (
     ListingData,
     ListingFormatError,
     Vocabularies,
+    json_loads,
     listing_data_from_dict,
 )
 from ..formats import listing_to_dict as format_listing
@@ -37,15 +38,21 @@ logger = logging.getLogger(__name__)
 
 
 class JsonParser(JSONParser):
-    """DRF's JSON parser, refusing as parse errors (not 500s) what JSON allows but nothing
-    downstream can handle: absurdly deep nesting, and lone UTF-16 surrogates ("\\ud800"),
-    which no database can store as text."""
+    """Reads a JSON body as the import reads a line (listings.formats.json_loads): syntax
+    errors are whole translated sentences with their column (DRF's are Python's English
+    fragments), a number too long for any field reaches the field's own check, and absurdly
+    deep nesting is a parse error. Lone UTF-16 surrogates ("\\ud800"), which JSON allows but
+    no database can store as text, are refused too."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:
-            data = super().parse(stream, media_type, parser_context)
-        except RecursionError as exc:
-            raise exceptions.ParseError(_("JSON parse error - nested too deeply.")) from exc
+            text = stream.read().decode("utf-8") if stream is not None else ""
+        except UnicodeDecodeError as exc:
+            raise exceptions.ParseError(_("The body is not UTF-8 text.")) from exc
+        try:
+            data = json_loads(text)
+        except ListingFormatError as exc:
+            raise exceptions.ParseError(exc.fields[""][0]) from exc
         try:
             json.dumps(data, ensure_ascii=False).encode()
         except UnicodeEncodeError as exc:

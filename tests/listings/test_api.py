@@ -591,10 +591,39 @@ def test_a_body_that_is_not_json_is_a_parse_error(client, member):
     response = post(client, "/api/v1/offers/", "{not json", member.key)
 
     assert response.status_code == 400
-    body = response.json()
-    assert body["error"]["code"] == "parse_error"
-    assert body["error"]["detail"].startswith("JSON parse error")
-    assert body["error"]["fields"] == {}
+    assert response.json() == error(
+        "parse_error",
+        "Invalid JSON: a property name in double quotes is expected at column 2.",
+    )
+
+
+def test_a_body_that_is_not_utf8_is_a_parse_error_and_saves_nothing(client, member):
+    body = json.dumps(offer_body(title="Máy sấy")).encode("utf-16")
+    response = post(client, "/api/v1/offers/", body, member.key)
+
+    assert response.status_code == 400
+    assert response.json() == error("parse_error", "The body is not UTF-8 text.")
+    assert Listing.objects.count() == 0
+
+
+def test_parse_errors_are_whole_sentences_with_their_column(client, member):
+    # Given a raw tab inside a string, as a hand-written body may hold
+    tabbed = post(client, "/api/v1/offers/", '{"title": "a\tb"}', member.key)
+    # and a number of 5,000 digits, beyond Python's own limit on reading integers
+    huge = offer_body()
+    huge["trl"] = 7
+    text = json.dumps(huge).replace('"trl": 7', '"trl": ' + "9" * 5000)
+    long_number = post(client, "/api/v1/offers/", text, member.key)
+
+    assert tabbed.status_code == 400
+    assert tabbed.json() == error(
+        "parse_error",
+        "Invalid JSON: the control character at column 13 must be written as an escape, "
+        "such as \\t for a tab or \\n for a line break.",
+    )
+    # the number reaches the field's own check, which names the field
+    assert long_number.status_code == 400
+    assert list(long_number.json()["error"]["fields"]) == ["trl"]
 
 
 @pytest.mark.parametrize("payload", ["[]", "[1, 2]", '"offer"', "42", "null"])
@@ -619,7 +648,9 @@ def test_nested_too_deeply_and_too_large_bodies_are_json_errors(client, member):
     large = post(client, "/api/v1/offers/", offer_body(description="x" * 11_000_000), member.key)
 
     assert deep.status_code == 400
-    assert deep.json() == error("parse_error", "JSON parse error - nested too deeply.")
+    assert deep.json() == error(
+        "parse_error", "Invalid JSON: the objects and lists are nested too deeply."
+    )
     assert large.status_code == 413
     assert large.json() == error("too_large", "The request body is too large.")
 
