@@ -28,6 +28,12 @@ translated = translation.gettext
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not engine.uses_embedded_engine(), reason="the embedded engine only"),
+    # These processes serve a SQLite file of their own whatever the suite's database is, so a
+    # run on PostgreSQL would repeat the embedded-defaults run exactly (about a minute of CI).
+    pytest.mark.skipif(
+        bool(os.environ.get("DATABASE_URL")),
+        reason="independent of DATABASE_URL: runs in the suite on the embedded defaults",
+    ),
 ]
 
 OFFER = {
