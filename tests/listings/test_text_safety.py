@@ -25,6 +25,7 @@ from tests.factories import (
     UserFactory,
     exchange,
 )
+from tests.listings.test_import_export import offer  # the format example of the import tests
 
 pytestmark = pytest.mark.django_db
 
@@ -41,28 +42,6 @@ def _english():
     with translation.override("en"):
         yield
     translation.activate(settings.LANGUAGE_CODE)  # API requests activate their own language
-
-
-def offer(**changes) -> dict:
-    data = {
-        "kind": "offer",
-        "external_id": "hanoi-2026-0012",
-        "exchange": "hanoi",
-        "organisation": {
-            "name": "Viện Công nghệ Vật liệu",
-            "kind": "research_institute",
-            "tax_code": "0101234567",
-            "province": "ha-noi",
-        },
-        "language": "vi",
-        "title": "Quy trình sản xuất vật liệu nano bạc kháng khuẩn",
-        "summary": "Lớp phủ nano bạc diệt khuẩn cho bề mặt y tế.",
-        "description": "Quy trình chế tạo dung dịch nano bạc ổn định.",
-        "sectors": ["205"],
-        "trl": 6,
-    }
-    data.update(changes)
-    return data
 
 
 # --- bidirectional controls -----------------------------------------------------------------
