@@ -193,3 +193,19 @@ def featured_listings(*, exchange: Exchange | None = None, limit: int = 6) -> li
     if exchange is not None:
         qs = qs.filter(exchange_id__in=exchange_subtree_ids(exchange=exchange))
     return list(qs.select_related("organisation", "exchange").order_by("-featured_at")[:limit])
+
+
+def listings_for_matching(*, kind: str | None = None, ids=None) -> QuerySet[Listing]:
+    """Published listings with everything the matching engine reads (sectors, provinces, the
+    organisation's verification and the exchange's national parent), in a fixed number of
+    queries; `ids` narrows them (an id that is not published is left out)."""
+    qs = Listing.objects.filter(status=Listing.Status.PUBLISHED)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return (
+        qs.select_related("organisation", "exchange__parent")
+        .prefetch_related("sectors__parent", "provinces")
+        .order_by("pk")
+    )

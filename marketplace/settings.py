@@ -163,8 +163,14 @@ TEMPLATES = [
 
 # Who reacts when listings or organisations change (marketplace.core.events): each handler is
 # called after commit with (ids, reason=...) and only queues its own work.
-LISTINGS_CHANGED_HANDLERS = ["search.subscribers.listings_changed"]
-ORGANISATIONS_CHANGED_HANDLERS = ["search.subscribers.organisations_changed"]
+LISTINGS_CHANGED_HANDLERS = [
+    "search.subscribers.listings_changed",
+    "matching.subscribers.listings_changed",
+]
+ORGANISATIONS_CHANGED_HANDLERS = [
+    "search.subscribers.organisations_changed",
+    "matching.subscribers.organisations_changed",
+]
 
 # --- Database -------------------------------------------------------------------------------
 
@@ -259,11 +265,28 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.send_saved_search_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "matching-match-all": {  # every suggestion list from scratch, before the digests
+        "task": "matching.tasks.match_all",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "matching-digests": {
+        "task": "matching.tasks.send_match_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "listings-sweep-pending-imports": {  # spreadsheet previews nobody confirmed or cancelled
         "task": "listings.tasks.sweep_pending_imports",
         "schedule": crontab(minute="*/15"),
     },
 }
+
+# --- Matching -------------------------------------------------------------------------------
+
+# Vectors depend only on the model and the text: remembered here, shared by the processes of
+# the machine, so re-importing or re-seeding the same texts does not encode them again. Empty:
+# no cache.
+MATCHING_VECTOR_CACHE = env.str(
+    "MATCHING_VECTOR_CACHE", default=str(VAR_DIR / "vector-cache.sqlite3")
+)
 
 # --- Search ---------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("listings.urls")),
     path("search/", include("search.urls")),
+    path("matching/", include("matching.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=False,
 )

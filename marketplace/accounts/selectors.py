@@ -88,3 +88,25 @@ def user_api_token(*, user: User):
     from rest_framework.authtoken.models import Token
 
     return Token.objects.filter(user=user).first()
+
+
+# Kinds that take part in a spin-off or joint venture as the partner of an institute.
+PARTNER_KINDS = (
+    Organisation.Kind.INVESTOR,
+    Organisation.Kind.ENTERPRISE,
+    Organisation.Kind.STARTUP,
+    Organisation.Kind.INTERMEDIARY,
+)
+
+
+def organisations_open_to_spin_off(*, ids=None) -> QuerySet[Organisation]:
+    """Organisations that declared they look for spin-off partnerships, with their declared
+    interests, for the matching engine."""
+    qs = Organisation.objects.filter(interest_spin_off=True, kind__in=PARTNER_KINDS)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return (
+        qs.select_related("home_exchange__parent")
+        .prefetch_related("interest_sectors__parent", "interest_provinces")
+        .order_by("pk")
+    )

@@ -1,0 +1,478 @@
+"""Writes of the matching engine: vectors, suggestions, and people's feedback on them.
+
+- `listing_vectors_refresh` encodes the published listings whose text changed.
+- `suggestions_refresh_for_listings` is the incremental match the change event queues: the
+  changed listings' own lists, plus the lists of counterparts they now belong in; listings
+  that are no longer published leave every list.
+- `suggestions_recompute_all` is `match_all` and the nightly job: every list from scratch.
+- `suggestion_mark_seen`, `suggestion_mark_contacted`, `suggestion_dismiss` record feedback.
+
+Suggestions are upserted on their pair, so running any of these twice gives the same rows,
+and a pair's feedback (status, dismissal reason) survives every recompute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from listings.models import Listing, ListingInterest
+from listings.selectors import listings_for_matching
+from listings.services import interest_express
+from marketplace.accounts.models import Membership, Organisation, User
+from marketplace.exchanges import permissions
+
+from . import corpus, encoder, explain, notifications, pipeline, scoring
+from .models import ListingVector, Suggestion
+from .sides import Side, idf_of
+from .text import encoder_text
+
+TOP_K = 10
+# Below this a pair is not worth anyone's attention, whatever its rank.
+MIN_SCORE = 0.3
+ENCODE_BATCH = 64
+SPIN_OFF_FORMS = {"spin_off", "joint_venture"}
+MAX_INTRODUCTION = 1000
+# Feedback that a recompute must keep: the row stays even when the pair leaves the top.
+KEPT_STATUSES = (Suggestion.Status.CONTACTED, Suggestion.Status.DISMISSED)
+
+
+@dataclass
+class MatchReport:
+    encoded: int = 0
+    transfers: int = 0
+    partners: int = 0
+    removed: int = 0
+    listings: list[int] = field(default_factory=list)
+
+
+# --- vectors -----------------------------------------------------------------------------
+
+
+def listing_vectors_refresh(*, listing_ids: Iterable[int] | None = None) -> int:
+    """Encodes the published listings (all, or `listing_ids`) whose text or model changed
+    since their vector was stored; returns how many were encoded."""
+    listings = list(listings_for_matching(ids=listing_ids))
+    texts = {
+        listing.pk: encoder_text(
+            title=listing.title,
+            summary=listing.summary,
+            keywords=[str(k) for k in listing.keywords or []],
+        )
+        for listing in listings
+    }
+    stored = dict(
+        ListingVector.objects.filter(
+            listing_id__in=list(texts), model=encoder.MODEL_ID
+        ).values_list("listing_id", "text_hash")
+    )
+    stale = [pk for pk, text in texts.items() if stored.get(pk) != encoder.text_hash(text)]
+    for start in range(0, len(stale), ENCODE_BATCH):
+        batch = stale[start : start + ENCODE_BATCH]
+        vectors = encoder.encode_passages([texts[pk] for pk in batch])
+        ListingVector.objects.bulk_create(
+            [
+                ListingVector(
+                    listing_id=pk,
+                    model=encoder.MODEL_ID,
+                    text_hash=encoder.text_hash(texts[pk]),
+                    vector=encoder.to_bytes(vector),
+                )
+                for pk, vector in zip(batch, vectors, strict=True)
+            ],
+            update_conflicts=True,
+            unique_fields=["listing"],
+            update_fields=["model", "text_hash", "vector", "updated_at"],
+        )
+    return len(stale)
+
+
+# --- scoring directions ------------------------------------------------------------------
+
+
+def _need_to_offers(needs, need_rows, offers, offer_rows, **cosines):
+    return scoring.score_transfers(needs, need_rows, offers, offer_rows, **cosines)
+
+
+def _offer_to_needs(offers, offer_rows, needs, need_rows, **cosines):
+    return scoring.score_transfers(needs, need_rows, offers, offer_rows, **cosines)
+
+
+def _offer_to_partners(offers, offer_rows, partners, partner_rows, **cosines):
+    return scoring.score_partners(offers, offer_rows, partners, partner_rows, **cosines)
+
+
+def _is_spin_off(listing: Listing) -> bool:
+    return bool(SPIN_OFF_FORMS & set(listing.cooperation or []))
+
+
+# --- storing -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Pair:
+    offer: Listing
+    score: float
+    components: dict[str, float]
+    need: Listing | None = None
+    organisation: Organisation | None = None
+
+
+def _pairs(
+    ranking: pipeline.Ranking, queries: list, targets: list, *, offer_is_query: bool, kind: str
+) -> list[_Pair]:
+    found = []
+    for position in np.flatnonzero(ranking.score >= MIN_SCORE):
+        query = queries[ranking.query_rows[position]]
+        target = targets[ranking.target_rows[position]]
+        components = {
+            name: round(float(values[position]), 4) for name, values in ranking.components.items()
+        }
+        offer, other = (query, target) if offer_is_query else (target, query)
+        pair = _Pair(
+            offer=offer, score=round(float(ranking.score[position]), 4), components=components
+        )
+        if kind == Suggestion.Kind.TRANSFER:
+            pair.need = other
+        else:
+            pair.organisation = other
+        found.append(pair)
+    return found
+
+
+def _store(pairs: list[_Pair], *, kind: str, now) -> int:
+    """Upserts the pairs (one row per pair, the best score when a pair came twice), keeping
+    each row's feedback."""
+    best: dict[tuple[int, int], _Pair] = {}
+    for pair in pairs:
+        other = pair.need if kind == Suggestion.Kind.TRANSFER else pair.organisation
+        key = (pair.offer.pk, other.pk)
+        if key not in best or best[key].score < pair.score:
+            best[key] = pair
+    rows = []
+    for pair in best.values():
+        if kind == Suggestion.Kind.TRANSFER:
+            reasons = explain.transfer_reasons(
+                need=pair.need, offer=pair.offer, components=pair.components
+            )
+        else:
+            reasons = explain.partner_reasons(
+                offer=pair.offer, organisation=pair.organisation, components=pair.components
+            )
+        rows.append(
+            Suggestion(
+                kind=kind,
+                offer=pair.offer,
+                need=pair.need,
+                organisation=pair.organisation,
+                score=pair.score,
+                components=pair.components,
+                reasons=reasons,
+                engine_version=scoring.ENGINE_VERSION,
+                computed_at=now,
+            )
+        )
+    unique = ["offer", "need"] if kind == Suggestion.Kind.TRANSFER else ["offer", "organisation"]
+    for start in range(0, len(rows), 1000):
+        Suggestion.objects.bulk_create(
+            rows[start : start + 1000],
+            update_conflicts=True,
+            unique_fields=unique,
+            update_fields=["score", "components", "reasons", "engine_version", "computed_at"],
+        )
+    return len(rows)
+
+
+def _drop_unconfirmed(qs) -> int:
+    """Deletes suggestions nobody acted on; contacted and dismissed rows are the record."""
+    deleted, _ = qs.exclude(status__in=KEPT_STATUSES).delete()
+    return deleted
+
+
+def _drop_missing(qs, *, keep: set[tuple[int, int]], other: str) -> int:
+    """Drops the suggestions of `qs` whose pair (offer, `other`) is not in `keep`."""
+    stale = [
+        pk
+        for pk, offer_id, other_id in qs.values_list("pk", "offer_id", f"{other}_id")
+        if (offer_id, other_id) not in keep
+    ]
+    return _drop_unconfirmed(qs.filter(pk__in=stale)) if stale else 0
+
+
+# --- incremental ---------------------------------------------------------------------------
+
+
+def _kth_scores(*, kind: str, column: str, ids: list[int]) -> dict[int, tuple[int, float]]:
+    """For each of `ids` (offers or needs or organisations): how many suggestions of `kind`
+    it has and the lowest score among its best TOP_K."""
+    scores: dict[int, list[float]] = {}
+    rows = Suggestion.objects.filter(kind=kind, **{f"{column}_id__in": ids}).exclude(
+        status=Suggestion.Status.DISMISSED
+    )
+    for owner, score in rows.values_list(f"{column}_id", "score"):
+        scores.setdefault(owner, []).append(score)
+    out = {}
+    for owner, values in scores.items():
+        values.sort(reverse=True)
+        out[owner] = (len(values), values[min(TOP_K, len(values)) - 1])
+    return out
+
+
+def _deserving(pairs: list[_Pair], *, kind: str, column: str) -> list[_Pair]:
+    """The reverse pairs that enter their counterpart's top: the counterpart has fewer than
+    TOP_K suggestions, or this one beats its current last."""
+    if not pairs:
+        return []
+    attribute = {"offer": "offer", "need": "need", "organisation": "organisation"}[column]
+    owners = list({getattr(p, attribute).pk for p in pairs})
+    current = _kth_scores(kind=kind, column=column, ids=owners)
+    kept = []
+    for pair in pairs:
+        count, last = current.get(getattr(pair, attribute).pk, (0, 0.0))
+        if count < TOP_K or pair.score > last:
+            kept.append(pair)
+    return kept
+
+
+def _weighed(changed: Side, others: Side) -> Side:
+    return changed.weigh(others.idf if others.idf is not None else idf_of(others.counts))
+
+
+def suggestions_refresh_for_listings(*, listing_ids: Iterable[int]) -> MatchReport:
+    """The incremental match for changed listings (the change event's task)."""
+    ids = sorted({int(pk) for pk in listing_ids})
+    report = MatchReport(listings=ids)
+    published = list(listings_for_matching(ids=ids))
+    gone = sorted(set(ids) - {listing.pk for listing in published})
+    if gone:
+        report.removed = _drop_unconfirmed(
+            Suggestion.objects.filter(Q(offer_id__in=gone) | Q(need_id__in=gone))
+        )
+    if not published:
+        return report
+    report.encoded = listing_vectors_refresh(listing_ids=[listing.pk for listing in published])
+    now = timezone.now()
+
+    for kind, other_kind in (
+        (Listing.Kind.NEED, Listing.Kind.OFFER),
+        (Listing.Kind.OFFER, Listing.Kind.NEED),
+    ):
+        changed_ids = [listing.pk for listing in published if listing.kind == kind]
+        if not changed_ids:
+            continue
+        changed, changed_side = corpus.listings_side(ids=changed_ids)
+        others_side = corpus.cached_listings_side(kind=other_kind)
+        if not len(others_side):
+            continue
+        _weighed(changed_side, others_side)
+        forward = _need_to_offers if kind == Listing.Kind.NEED else _offer_to_needs
+        backward = _offer_to_needs if kind == Listing.Kind.NEED else _need_to_offers
+        own = pipeline.rank(changed_side, others_side, score=forward, k=TOP_K)
+        theirs = pipeline.rank(others_side, changed_side, score=backward, k=TOP_K)
+        wanted = {int(others_side.ids[row]) for row in own.target_rows}
+        wanted |= {int(others_side.ids[row]) for row in theirs.query_rows}
+        others = {o.pk: o for o in listings_for_matching(ids=wanted)}
+        others_list = [others.get(int(pk)) for pk in others_side.ids]
+        offer_is_query = kind == Listing.Kind.OFFER
+        own_pairs = _pairs(
+            own, changed, others_list, offer_is_query=offer_is_query, kind=Suggestion.Kind.TRANSFER
+        )
+        their_pairs = _pairs(
+            theirs,
+            others_list,
+            changed,
+            offer_is_query=not offer_is_query,
+            kind=Suggestion.Kind.TRANSFER,
+        )
+        counterpart = "offer" if kind == Listing.Kind.NEED else "need"
+        column = "need" if kind == Listing.Kind.NEED else "offer"
+        with transaction.atomic():
+            # The changed listings' own lists are rebuilt; what they no longer deserve goes.
+            report.removed += _drop_missing(
+                Suggestion.objects.filter(
+                    kind=Suggestion.Kind.TRANSFER, **{f"{column}_id__in": changed_ids}
+                ),
+                keep={(p.offer.pk, p.need.pk) for p in own_pairs + their_pairs},
+                other="need",
+            )
+            report.transfers += _store(
+                own_pairs
+                + _deserving(their_pairs, kind=Suggestion.Kind.TRANSFER, column=counterpart),
+                kind=Suggestion.Kind.TRANSFER,
+                now=now,
+            )
+
+    spin_offs = [o for o in published if o.kind == Listing.Kind.OFFER and _is_spin_off(o)]
+    not_spin_off = [o.pk for o in published if o.kind == Listing.Kind.OFFER and o not in spin_offs]
+    if not_spin_off:
+        report.removed += _drop_unconfirmed(
+            Suggestion.objects.filter(kind=Suggestion.Kind.PARTNER, offer_id__in=not_spin_off)
+        )
+    if spin_offs:
+        report.partners += _refresh_partners(offer_ids=[o.pk for o in spin_offs], now=now)
+    return report
+
+
+def _refresh_partners(*, offer_ids: list[int], now) -> int:
+    offers, offers_side = corpus.listings_side(ids=offer_ids)
+    organisations, partners_side = corpus.partners_side()
+    if not offers or not organisations:
+        return 0
+    idf = idf_of(offers_side.counts, partners_side.counts)
+    offers_side.weigh(idf)
+    partners_side.weigh(idf)
+    ranking = pipeline.rank(offers_side, partners_side, score=_offer_to_partners, k=TOP_K)
+    pairs = _pairs(
+        ranking, offers, organisations, offer_is_query=True, kind=Suggestion.Kind.PARTNER
+    )
+    with transaction.atomic():
+        _drop_missing(
+            Suggestion.objects.filter(kind=Suggestion.Kind.PARTNER, offer_id__in=offer_ids),
+            keep={(p.offer.pk, p.organisation.pk) for p in pairs},
+            other="organisation",
+        )
+        return _store(pairs, kind=Suggestion.Kind.PARTNER, now=now)
+
+
+def suggestions_refresh_for_organisations(*, organisation_ids: Iterable[int]) -> int:
+    """An organisation's interests or verification changed: the spin-off offers' partner lists
+    are recomputed (organisations are few; this is cheap)."""
+    offers = [o.pk for o in listings_for_matching(kind=Listing.Kind.OFFER) if _is_spin_off(o)]
+    if not offers:
+        return 0
+    return _refresh_partners(offer_ids=offers, now=timezone.now())
+
+
+# --- everything ------------------------------------------------------------------------------
+
+
+def suggestions_recompute_all() -> MatchReport:
+    """Every list from scratch (`match_all`, nightly). Idempotent: the same data gives the
+    same rows; pairs that left every list are deleted unless someone acted on them."""
+    report = MatchReport()
+    report.encoded = listing_vectors_refresh()
+    now = timezone.now()
+    needs, needs_side = corpus.listings_side(kind=Listing.Kind.NEED)
+    offers, offers_side = corpus.listings_side(kind=Listing.Kind.OFFER)
+    pairs: list[_Pair] = []
+    if needs and offers:
+        idf = idf_of(needs_side.counts, offers_side.counts)
+        needs_side.weigh(idf)
+        offers_side.weigh(idf)
+        by_need = pipeline.rank(needs_side, offers_side, score=_need_to_offers, k=TOP_K)
+        by_offer = pipeline.rank(offers_side, needs_side, score=_offer_to_needs, k=TOP_K)
+        pairs = _pairs(by_need, needs, offers, offer_is_query=False, kind=Suggestion.Kind.TRANSFER)
+        pairs += _pairs(by_offer, offers, needs, offer_is_query=True, kind=Suggestion.Kind.TRANSFER)
+    with transaction.atomic():
+        report.removed = _drop_missing(
+            Suggestion.objects.filter(kind=Suggestion.Kind.TRANSFER),
+            keep={(p.offer.pk, p.need.pk) for p in pairs},
+            other="need",
+        )
+        report.transfers = _store(pairs, kind=Suggestion.Kind.TRANSFER, now=now)
+    spin_offs = [o.pk for o in offers if _is_spin_off(o)]
+    with transaction.atomic():
+        report.removed += _drop_unconfirmed(
+            Suggestion.objects.filter(kind=Suggestion.Kind.PARTNER).exclude(offer_id__in=spin_offs)
+        )
+    if spin_offs:
+        report.partners = _refresh_partners(offer_ids=spin_offs, now=now)
+    return report
+
+
+# --- feedback --------------------------------------------------------------------------------
+
+
+def _set_status(suggestion: Suggestion, *, status: str, user: User, reason: str = "") -> None:
+    suggestion.status = status
+    suggestion.dismiss_reason = reason
+    suggestion.status_changed_at = timezone.now()
+    suggestion.status_changed_by = user
+    suggestion.save(
+        update_fields=["status", "dismiss_reason", "status_changed_at", "status_changed_by"]
+    )
+
+
+def suggestion_mark_seen(*, suggestion: Suggestion, user: User) -> Suggestion:
+    """New → seen; any other status is left as it is (seeing is not an answer)."""
+    if suggestion.status == Suggestion.Status.NEW:
+        _set_status(suggestion, status=Suggestion.Status.SEEN, user=user)
+    return suggestion
+
+
+def suggestion_mark_contacted(*, suggestion: Suggestion, user: User) -> Suggestion:
+    if suggestion.status != Suggestion.Status.CONTACTED:
+        _set_status(suggestion, status=Suggestion.Status.CONTACTED, user=user)
+    return suggestion
+
+
+def suggestion_dismiss(*, suggestion: Suggestion, user: User, reason: str) -> Suggestion:
+    """Hides the pair for good (recomputes keep the row and its reason)."""
+    if reason not in Suggestion.DismissReason.values:
+        raise ValueError(f"unknown dismissal reason {reason!r}")
+    _set_status(suggestion, status=Suggestion.Status.DISMISSED, user=user, reason=reason)
+    return suggestion
+
+
+def suggestion_restore(*, suggestion: Suggestion, user: User) -> Suggestion:
+    """Undo of a dismissal: the pair is shown again."""
+    if suggestion.status == Suggestion.Status.DISMISSED:
+        _set_status(suggestion, status=Suggestion.Status.SEEN, user=user)
+    return suggestion
+
+
+def _counterpart(suggestion: Suggestion, user: User) -> tuple[Organisation, Listing]:
+    """(the user's organisation in the pair, the listing of the other side to contact)."""
+    memberships = set(
+        Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    )
+    if suggestion.offer.organisation_id in memberships and suggestion.need is not None:
+        return suggestion.offer.organisation, suggestion.need
+    if suggestion.need is not None and suggestion.need.organisation_id in memberships:
+        return suggestion.need.organisation, suggestion.offer
+    raise PermissionDenied(
+        _("Only the owners of a listing in this pair can contact the other side.")
+    )
+
+
+@transaction.atomic
+def suggestion_contact(*, suggestion: Suggestion, user: User, message: str = "") -> ListingInterest:
+    """The "Contact" action of a transfer suggestion: the user's organisation expresses
+    interest in the other side's listing (the owner is e-mailed, as for any interest) and the
+    pair is marked contacted. When negotiation rooms exist this opens one instead."""
+    if suggestion.kind != Suggestion.Kind.TRANSFER:
+        raise ValidationError(_("A partner suggestion is contacted from the organisation's page."))
+    organisation, listing = _counterpart(suggestion, user)
+    interest = interest_express(
+        user=user, organisation=organisation, listing=listing, message=message
+    )
+    suggestion_mark_contacted(suggestion=suggestion, user=user)
+    return interest
+
+
+def suggestion_introduce(*, suggestion: Suggestion, broker: User, message: str = "") -> int:
+    """A broker of an exchange in the pair's scope introduces the two sides: one e-mail to the
+    members of both organisations, naming the broker; the pair is marked contacted. Returns
+    how many people were written to."""
+    if not (
+        permissions.may_broker(user=broker, obj=suggestion.offer)
+        or (
+            suggestion.need is not None and permissions.may_broker(user=broker, obj=suggestion.need)
+        )
+    ):
+        raise PermissionDenied(_("Only staff of an exchange of this pair can introduce it."))
+    message = message.strip()
+    if len(message) > MAX_INTRODUCTION:
+        raise ValidationError({"message": _("At most 1,000 characters.")})
+    recipients = notifications.introduction_send(
+        suggestion=suggestion, broker=broker, message=message
+    )
+    suggestion_mark_contacted(suggestion=suggestion, user=broker)
+    return recipients

@@ -1,0 +1,194 @@
+"""The engine's view of a set of listings or organisations: parallel numpy arrays, one row
+each, so that every component of the score is computed for a million pairs at once.
+
+`Side` is built from plain `Item`s; matching.corpus makes the items from the database, the
+benchmarks and the evaluation make them from their own data. Missing values are explicit:
+NaN for an unknown TRL or price, -1 for no sector or province, and the scoring treats them as
+neutral rather than as zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from . import encoder
+from .text import lexical_terms
+
+MAX_CODES = 4  # sectors / provinces kept per row; listings rarely carry more
+HASH_FEATURES = 2**20
+# A term in more than this share of the corpus says nothing about a pair ("công nghệ",
+# "technology"): pruned, as the issue's TF-IDF recipe asks.
+MAX_DOCUMENT_FREQUENCY = 0.3
+
+COOPERATION_BITS = {
+    code: 1 << bit
+    for bit, code in enumerate(
+        [
+            "licence",
+            "assignment",
+            "joint_venture",
+            "technical_assistance",
+            "spin_off",
+            "rd_cooperation",
+            "equipment_sale",
+        ]
+    )
+}
+IP_STRENGTH = {
+    "patent_granted": 1.0,
+    "patent_pending": 0.75,
+    "utility_solution": 0.7,
+    "industrial_design": 0.5,
+    "copyright": 0.5,
+    "trade_secret": 0.4,
+    "none": 0.2,
+}
+IP_UNKNOWN = 0.3
+
+
+@dataclass
+class Item:
+    """One listing (or organisation profile) as the engine reads it."""
+
+    id: int
+    organisation_id: int = 0
+    trl: int | None = None
+    price_min: int | None = None
+    price_max: int | None = None
+    sectors: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    area: int | None = None  # the national exchange whose area the listing belongs to
+    cooperation: tuple[str, ...] = ()
+    ip_status: str = ""
+    age_days: float = 0.0
+    verified: bool = False
+    lexical_text: str = ""
+    vector: np.ndarray | None = None
+    open_to_spin_off: bool = True
+
+
+def _codes(values: list[tuple[int, ...]]) -> np.ndarray:
+    out = np.full((len(values), MAX_CODES), -1, dtype=np.int32)
+    for row, codes in enumerate(values):
+        kept = codes[:MAX_CODES]
+        out[row, : len(kept)] = kept
+    return out
+
+
+def _float(values) -> np.ndarray:
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+
+
+_vectorizer = HashingVectorizer(
+    analyzer=lexical_terms,
+    n_features=HASH_FEATURES,
+    alternate_sign=False,
+    norm=None,
+    dtype=np.float32,
+)
+
+
+def term_counts(texts: list[str]) -> sp.csr_matrix:
+    """Sublinear term frequencies (1 + log tf) of hashed folded syllables and bigrams."""
+    matrix = _vectorizer.transform(texts).tocsr()
+    matrix.data = 1.0 + np.log(matrix.data)
+    return matrix
+
+
+def idf_of(*matrices: sp.csr_matrix) -> np.ndarray:
+    """Smoothed inverse document frequency over the documents of all `matrices`, with the
+    terms found in more than MAX_DOCUMENT_FREQUENCY of them set to zero."""
+    documents = sum(m.shape[0] for m in matrices)
+    frequency = np.zeros(HASH_FEATURES, dtype=np.float64)
+    for matrix in matrices:
+        frequency += np.bincount(matrix.indices, minlength=HASH_FEATURES)
+    idf = np.log((1 + documents) / (1 + frequency)) + 1.0
+    if documents >= 20:  # on a handful of documents every shared word looks frequent
+        idf[frequency > MAX_DOCUMENT_FREQUENCY * documents] = 0.0
+    return idf.astype(np.float32)
+
+
+def weighted(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """TF-IDF rows of unit length (cosine = dot product); an empty row stays empty."""
+    matrix = counts @ sp.diags(idf)
+    matrix = sp.csr_matrix(matrix)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix, dtype=np.float32)
+
+
+@dataclass
+class Side:
+    ids: np.ndarray
+    organisation_ids: np.ndarray
+    trl: np.ndarray
+    price_min: np.ndarray
+    price_max: np.ndarray
+    sectors: np.ndarray  # level-2 codes as integers, -1 padded
+    provinces: np.ndarray  # indexes into the province table, -1 padded
+    latitude: np.ndarray
+    longitude: np.ndarray
+    area: np.ndarray
+    cooperation: np.ndarray  # bit mask, COOPERATION_BITS
+    ip: np.ndarray
+    freshness: np.ndarray
+    verified: np.ndarray
+    open_to_spin_off: np.ndarray
+    dense: np.ndarray  # (n, DIMENSIONS) float32 unit rows (zero rows: no text)
+    counts: sp.csr_matrix  # term counts; `lexical` is set once the corpus idf is known
+    lexical: sp.csr_matrix | None = field(default=None)
+    idf: np.ndarray | None = field(default=None)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def weigh(self, idf: np.ndarray) -> Side:
+        self.idf = idf
+        self.lexical = weighted(self.counts, idf)
+        return self
+
+
+def freshness_of(age_days: float) -> float:
+    """1 for a listing updated in the last quarter, falling to 0.2 at two years."""
+    if age_days <= 90:
+        return 1.0
+    return max(0.2, 1.0 - 0.8 * (age_days - 90) / (730 - 90))
+
+
+def side_of(items: list[Item], *, provinces: dict[str, tuple[int, float, float]]) -> Side:
+    """`provinces` maps a slug to (index, latitude, longitude) (matching.corpus)."""
+    dense = np.zeros((len(items), encoder.DIMENSIONS), dtype=np.float32)
+    for row, item in enumerate(items):
+        if item.vector is not None:
+            dense[row] = item.vector
+    province_rows = [tuple(provinces[s][0] for s in i.provinces if s in provinces) for i in items]
+    first = [
+        provinces.get(next((s for s in i.provinces if s in provinces), ""), (-1, None, None))
+        for i in items
+    ]
+    return Side(
+        ids=np.array([i.id for i in items], dtype=np.int64),
+        organisation_ids=np.array([i.organisation_id for i in items], dtype=np.int64),
+        trl=_float(i.trl for i in items),
+        price_min=_float(i.price_min for i in items),
+        price_max=_float(i.price_max for i in items),
+        sectors=_codes([tuple(int(c) for c in i.sectors if c.isdigit()) for i in items]),
+        provinces=_codes(province_rows),
+        latitude=_float(f[1] for f in first),
+        longitude=_float(f[2] for f in first),
+        area=np.array([-1 if i.area is None else i.area for i in items], dtype=np.int64),
+        cooperation=np.array(
+            [sum(COOPERATION_BITS.get(c, 0) for c in set(i.cooperation)) for i in items],
+            dtype=np.int64,
+        ),
+        ip=np.array([IP_STRENGTH.get(i.ip_status, IP_UNKNOWN) for i in items], dtype=np.float64),
+        freshness=np.array([freshness_of(i.age_days) for i in items], dtype=np.float64),
+        verified=np.array([1.0 if i.verified else 0.0 for i in items], dtype=np.float64),
+        open_to_spin_off=np.array([i.open_to_spin_off for i in items], dtype=bool),
+        dense=dense,
+        counts=term_counts([i.lexical_text for i in items]),
+    )
