@@ -25,8 +25,8 @@ from marketplace.exchanges.models import Province
 
 from . import encoder
 from .models import ListingVector
-from .sides import Item, Side, idf_of, side_of
-from .text import lexical_text
+from .sides import Item, Side, idf_of, side_of, text_group
+from .text import encoder_text, lexical_text
 
 _cache_lock = threading.Lock()
 _cache: dict[str, tuple[tuple, Side]] = {}
@@ -69,6 +69,14 @@ def listing_item(listing: Listing, vector: np.ndarray | None) -> Item:
             applications=listing.applications,
         ),
         vector=vector,
+        text_group=text_group(
+            language=listing.language,
+            text=encoder_text(
+                title=listing.title,
+                summary=listing.summary,
+                keywords=[str(k) for k in listing.keywords or []],
+            ),
+        ),
     )
 
 
@@ -90,6 +98,7 @@ def organisation_item(organisation: Organisation, vector: np.ndarray | None) -> 
         lexical_text=organisation_text(organisation),
         vector=vector,
         open_to_spin_off=organisation.interest_spin_off,
+        text_group=text_group(language="", text=organisation_text(organisation)),
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from listings.models import Listing, Vocabulary
 from marketplace.accounts.models import Organisation
-from marketplace.core.formatting import vnd_short
+from marketplace.core.formatting import vnd_short, vnd_short_range
 from marketplace.core.text import fold_diacritics
 
 from .scoring import NEUTRAL, PRICE_GATE_RATIO, TRL_GATE_GAP
@@ -38,9 +38,17 @@ def _name(obj, language: str) -> str:
     return obj.name_en if language == "en" and obj.name_en else obj.name_vi
 
 
-def shared_phrases(text: str, other: str, *, limit: int = MAX_PHRASES) -> list[str]:
+def shared_phrases(
+    text: str,
+    other: str,
+    *,
+    informative: Callable[[str], bool] = lambda _term: True,
+    limit: int = MAX_PHRASES,
+) -> list[str]:
     """The longest runs of `text` (in its own spelling) whose folded syllable pairs also occur
-    in `other`: "xử lý nước ao nuôi tôm" for two listings about shrimp-pond water."""
+    in `other`: "xử lý nước ao nuôi tôm" for two listings about shrimp-pond water. A run
+    counts only when one of its pairs is `informative` (rare enough in the corpus to say
+    something: "công nghệ" alone is not a reason)."""
     words = _WORD.findall(text.lower())
     folded = [fold_diacritics(word) for word in words]
     other_folded = [fold_diacritics(word) for word in _WORD.findall(other.lower())]
@@ -58,6 +66,9 @@ def shared_phrases(text: str, other: str, *, limit: int = MAX_PHRASES) -> list[s
         runs.append((start, len(words) - 1))
     phrases: list[str] = []
     for first, last in sorted(runs, key=lambda r: r[0] - r[1]):
+        pairs = (f"{folded[i]} {folded[i + 1]}" for i in range(first, last))
+        if not any(informative(pair) for pair in pairs):
+            continue
         phrase = " ".join(words[first : last + 1])
         if phrase not in phrases and len(phrase) >= 5:
             phrases.append(phrase)
@@ -66,8 +77,10 @@ def shared_phrases(text: str, other: str, *, limit: int = MAX_PHRASES) -> list[s
     return phrases
 
 
-def _text_reasons(text: str, other: str, components: dict[str, float]) -> list[dict]:
-    phrases = shared_phrases(text, other)
+def _text_reasons(
+    text: str, other: str, components: dict[str, float], informative: Callable[[str], bool]
+) -> list[dict]:
+    phrases = shared_phrases(text, other, informative=informative)
     if phrases and components.get("lexical", 0) > 0.15:
         joined = "; ".join(phrases)
         return [
@@ -140,16 +153,7 @@ def _maturity_reasons(offer_trl: int | None, minimum: int | None) -> list[dict]:
 
 def _range(low: int | None, high: int | None, language: str) -> str:
     low, high = low or high, high or low
-    if low == high:
-        return vnd_short(low, language=language)
-    separator = "–"
-    first = vnd_short(low, language=language)
-    second = vnd_short(high, language=language)
-    # "0,9–1,2 tỷ ₫" reads better than "900 triệu ₫–1,2 tỷ ₫" when the units agree.
-    first_unit, second_unit = first.split(" ", 1)[1], second.split(" ", 1)[1]
-    if language == "vi" and first_unit == second_unit:
-        return f"{first.split(' ', 1)[0]}{separator}{second}"
-    return f"{first}{separator}{second}"
+    return vnd_short_range(low, high, language=language)
 
 
 def _price_reasons(offer_range, budget_range, fit: float, *, budget_word: str) -> list[dict]:
@@ -244,12 +248,22 @@ def _listing_text(listing: Listing) -> str:
     return f"{listing.title}. {listing.summary} {' '.join(map(str, listing.keywords or []))}"
 
 
-def transfer_reasons(*, need: Listing, offer: Listing, components: dict[str, float]) -> list:
+def _everything(_term: str) -> bool:
+    return True
+
+
+def transfer_reasons(
+    *,
+    need: Listing,
+    offer: Listing,
+    components: dict[str, float],
+    informative: Callable[[str], bool] = _everything,
+) -> list:
     """Reasons for proposing `offer` for `need`; the listings come with their sectors
     (and parents), provinces, exchanges and organisations loaded."""
     need_sectors, offer_sectors = list(need.sectors.all()), list(offer.sectors.all())
     return [
-        *_text_reasons(_listing_text(need), _listing_text(offer), components),
+        *_text_reasons(_listing_text(need), _listing_text(offer), components, informative),
         *_sector_reasons(offer_sectors, need_sectors, components["sector"]),
         *_maturity_reasons(offer.trl, need.trl),
         *_price_reasons(
@@ -271,12 +285,19 @@ def transfer_reasons(*, need: Listing, offer: Listing, components: dict[str, flo
 
 
 def partner_reasons(
-    *, offer: Listing, organisation: Organisation, components: dict[str, float]
+    *,
+    offer: Listing,
+    organisation: Organisation,
+    components: dict[str, float],
+    informative: Callable[[str], bool] = _everything,
 ) -> list:
     interests = list(organisation.interest_sectors.all())
     return [
         *_text_reasons(
-            _listing_text(offer), f"{organisation.name}. {organisation.description}", components
+            _listing_text(offer),
+            f"{organisation.name}. {organisation.description}",
+            components,
+            informative,
         ),
         *_sector_reasons(list(offer.sectors.all()), interests, components["sector"]),
         *_maturity_reasons(offer.trl, organisation.interest_min_trl),

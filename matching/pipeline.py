@@ -22,7 +22,7 @@ from .scoring import Scored
 from .sides import Side
 
 CANDIDATES = 50  # per source and query
-DENSE_BLOCK = 1024
+DENSE_BLOCK = 256  # query rows per dense product: 256 × 100,000 float32 is 100 MB
 MODES = ("full", "lexical", "semantic")
 
 ScoreFunction = Callable[..., Scored]
@@ -50,12 +50,25 @@ def lexical_candidates(queries: Side, targets: Side, n: int) -> sp.coo_matrix:
     return product.tocoo()
 
 
+def group_offsets(queries: Side, targets: Side) -> np.ndarray:
+    """The mean cosine between the text groups (sides.TEXT_GROUPS): what two unrelated texts
+    of those groups score. Subtracted from every cosine, so that the semantic similarity
+    means the same across groups."""
+    means = queries.group_means if queries.group_means is not None else targets.group_means
+    if means is None:
+        return np.zeros((1, 1), dtype=np.float32)
+    return means @ means.T
+
+
 def dense_candidates(queries: Side, targets: Side, n: int) -> tuple[np.ndarray, np.ndarray]:
     n = min(n, len(targets))
     rows, cols = [], []
     target_matrix = targets.dense.T
+    offsets = group_offsets(queries, targets)
     for start in range(0, len(queries), DENSE_BLOCK):
         block = queries.dense[start : start + DENSE_BLOCK] @ target_matrix
+        if offsets.shape[0] > 1:
+            block -= offsets[queries.groups[start : start + DENSE_BLOCK]][:, targets.groups]
         if n < block.shape[1]:
             best = np.argpartition(-block, n - 1, axis=1)[:, :n]
         else:
@@ -117,6 +130,9 @@ def rank(
         hit = lexical_keys[order][found] == query_rows * width + target_rows
         lexical_cosine[hit] = lexical.data[order][found][hit]
     semantic_cosine = _row_dots(queries.dense, query_rows, targets.dense, target_rows)
+    offsets = group_offsets(queries, targets)
+    if offsets.shape[0] > 1:
+        semantic_cosine -= offsets[queries.groups[query_rows], targets.groups[target_rows]]
 
     if mode == "lexical":
         scored = Scored(lexical_cosine.astype(np.float64), {})

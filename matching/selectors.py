@@ -63,14 +63,18 @@ def partners_for_offer(*, offer: Listing, limit: int = LIST_SIZE) -> list[Sugges
     return list(_visible(qs)[:limit])
 
 
+SPIN_OFF_FORMS = frozenset({"spin_off", "joint_venture"})
+
+
 def suggestions_of_listing(*, listing: Listing, limit: int = LIST_SIZE) -> dict[str, list]:
-    """The lists a listing's page shows, by name."""
+    """The lists a listing's page shows, by name; partners only for an offer open to a
+    spin-off or joint venture."""
     if listing.kind == Listing.Kind.NEED:
         return {"offers": suggestions_for_need(need=listing, limit=limit)}
-    return {
-        "needs": suggestions_for_offer(offer=listing, limit=limit),
-        "partners": partners_for_offer(offer=listing, limit=limit),
-    }
+    lists = {"needs": suggestions_for_offer(offer=listing, limit=limit)}
+    if SPIN_OFF_FORMS & set(listing.cooperation or []):
+        lists["partners"] = partners_for_offer(offer=listing, limit=limit)
+    return lists
 
 
 def suggestion_of_user(*, user, pk: int) -> Suggestion:
@@ -122,6 +126,20 @@ def suggestions_for_broker(*, user, limit: int = 50) -> list[Suggestion]:
         status__in=(Suggestion.Status.NEW, Suggestion.Status.SEEN),
     ).filter(Q(offer__exchange_id__in=scope) | Q(need__exchange_id__in=scope))
     return list(_visible(qs)[:limit])
+
+
+def suggestion_for_broker(*, user, pk: int) -> Suggestion:
+    """A transfer suggestion with at least one listing in an exchange the staff member may act
+    on; raises Suggestion.DoesNotExist otherwise (the same for a missing one)."""
+    scope = permissions.scope_ids(user=user)
+    return (
+        Suggestion.objects.filter(kind=Suggestion.Kind.TRANSFER)
+        .filter(Q(offer__exchange_id__in=scope) | Q(need__exchange_id__in=scope))
+        .select_related(
+            "offer__organisation", "offer__exchange", "need__organisation", "need__exchange"
+        )
+        .get(pk=pk)
+    )
 
 
 @dataclass

@@ -9,11 +9,13 @@ neutral rather than as zero.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from . import encoder
 from .text import lexical_terms
@@ -50,6 +52,30 @@ IP_STRENGTH = {
 IP_UNKNOWN = 0.3
 
 
+# The encoder places texts of one kind closer to each other whatever they say: two unrelated
+# Vietnamese listings typed without diacritics are as close as two related English ones.
+# Cosines are therefore read against the mean similarity of the two texts' groups
+# (matching.pipeline), so that a Vietnamese need is not drawn to every unaccented offer and
+# an English offer is not held back for being English.
+TEXT_GROUPS = {"vi": 0, "vi-unaccented": 1, "en": 2}
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
+
+
+_ENGLISH_WORDS = re.compile(r"\b(the|and|of|for|with|to|in|our|we)\b", re.IGNORECASE)
+
+
+def text_group(*, language: str, text: str) -> int:
+    """The group of a text; `language` may be "" when unknown (organisation profiles), and
+    then plain-ASCII text with common English words is taken for English."""
+    if language == "en":
+        return TEXT_GROUPS["en"]
+    if text and not _NON_ASCII_LETTER.search(text):
+        if not language and len(_ENGLISH_WORDS.findall(text)) >= 2:
+            return TEXT_GROUPS["en"]
+        return TEXT_GROUPS["vi-unaccented"]
+    return TEXT_GROUPS["vi"]
+
+
 @dataclass
 class Item:
     """One listing (or organisation profile) as the engine reads it."""
@@ -69,6 +95,7 @@ class Item:
     lexical_text: str = ""
     vector: np.ndarray | None = None
     open_to_spin_off: bool = True
+    text_group: int = 0  # TEXT_GROUPS: what kind of text the vector was made from
 
 
 def _codes(values: list[tuple[int, ...]]) -> np.ndarray:
@@ -90,6 +117,11 @@ _vectorizer = HashingVectorizer(
     norm=None,
     dtype=np.float32,
 )
+
+
+def term_index(term: str) -> int:
+    """The column of a (folded) term in the hashed matrices, as HashingVectorizer computes it."""
+    return abs(murmurhash3_32(term, seed=0)) % HASH_FEATURES
 
 
 def term_counts(texts: list[str]) -> sp.csr_matrix:
@@ -140,16 +172,32 @@ class Side:
     open_to_spin_off: np.ndarray
     dense: np.ndarray  # (n, DIMENSIONS) float32 unit rows (zero rows: no text)
     counts: sp.csr_matrix  # term counts; `lexical` is set once the corpus idf is known
+    groups: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     lexical: sp.csr_matrix | None = field(default=None)
     idf: np.ndarray | None = field(default=None)
+    group_means: np.ndarray | None = field(default=None)  # (len(TEXT_GROUPS), DIMENSIONS)
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def weigh(self, idf: np.ndarray) -> Side:
+    def weigh(self, idf: np.ndarray, group_means: np.ndarray | None = None) -> Side:
+        """Sets the corpus statistics the ranking reads: the idf of the lexical side and the
+        mean vector of each text group (of this side when none is given)."""
         self.idf = idf
         self.lexical = weighted(self.counts, idf)
+        self.group_means = group_means if group_means is not None else group_means_of(self)
         return self
+
+
+def group_means_of(*sides: Side) -> np.ndarray:
+    """The mean vector of each text group over the rows of `sides` that have a vector."""
+    means = np.zeros((len(TEXT_GROUPS), encoder.DIMENSIONS), dtype=np.float32)
+    for group in TEXT_GROUPS.values():
+        rows = [side.dense[(side.groups == group) & side.dense.any(axis=1)] for side in sides]
+        stacked = np.vstack(rows) if rows else np.empty((0, encoder.DIMENSIONS))
+        if len(stacked):
+            means[group] = stacked.mean(axis=0)
+    return means
 
 
 def freshness_of(age_days: float) -> float:
@@ -191,4 +239,5 @@ def side_of(items: list[Item], *, provinces: dict[str, tuple[int, float, float]]
         open_to_spin_off=np.array([i.open_to_spin_off for i in items], dtype=bool),
         dense=dense,
         counts=term_counts([i.lexical_text for i in items]),
+        groups=np.array([i.text_group for i in items], dtype=np.int64),
     )

@@ -46,8 +46,15 @@ def _joined(*parts: str) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
 
 
+# Fewer words than this say too little for a sentence vector: two one-letter titles would
+# look alike. Such a listing gets no vector (it is matched on its words and facts alone).
+ENCODER_MIN_WORDS = 3
+
+
 def encoder_text(*, title: str, summary: str, keywords: list[str] | None = None) -> str:
     text = _joined(title, summary, ", ".join(keywords or []))
+    if len(_SYLLABLE.findall(text)) < ENCODER_MIN_WORDS:
+        return ""
     return text[:ENCODER_TEXT_MAX_CHARS]
 
 

@@ -33,18 +33,38 @@ def vnd(value):
     return f"{group_thousands(amount)} ₫"
 
 
+_SHORT_UNITS = (
+    (1_000_000_000, "tỷ", "billion"),
+    (1_000_000, "triệu", "million"),
+    (1_000, "nghìn", "thousand"),
+)
+
+
+def _number(value: float, language: str) -> str:
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if language == "vi" else text
+
+
+def vnd_short_range(low: int, high: int, *, language: str = "vi") -> str:
+    """A range in one unit when the low end reads well in the high end's unit:
+    900000000–1200000000 -> "0,9–1,2 tỷ ₫" / "VND 0.9–1.2 billion"; otherwise both ends in
+    their own units ("50 triệu ₫–1,2 tỷ ₫")."""
+    if low == high:
+        return vnd_short(low, language=language)
+    for size, vi_unit, en_unit in _SHORT_UNITS:
+        if high >= size:
+            if low / size < 0.1:
+                break
+            numbers = f"{_number(low / size, language)}–{_number(high / size, language)}"
+            return f"{numbers} {vi_unit} ₫" if language == "vi" else f"VND {numbers} {en_unit}"
+    return f"{vnd_short(low, language=language)}–{vnd_short(high, language=language)}"
+
+
 def vnd_short(amount: int, *, language: str = "vi") -> str:
     """An amount in đồng rounded for a sentence: 1200000000 -> "1,2 tỷ ₫" (Vietnamese) or
     "VND 1.2 billion" (English); 300000000 -> "300 triệu ₫" / "VND 300 million"."""
-    units = (
-        (1_000_000_000, "tỷ", "billion"),
-        (1_000_000, "triệu", "million"),
-        (1_000, "nghìn", "thousand"),
-    )
-    for size, vi_unit, en_unit in units:
+    for size, vi_unit, en_unit in _SHORT_UNITS:
         if amount >= size:
-            number = f"{amount / size:.1f}".removesuffix(".0")
-            if language == "vi":
-                return f"{number.replace('.', ',')} {vi_unit} ₫"
-            return f"VND {number} {en_unit}"
+            number = _number(amount / size, language)
+            return f"{number} {vi_unit} ₫" if language == "vi" else f"VND {number} {en_unit}"
     return f"{amount} ₫" if language == "vi" else f"VND {amount}"

@@ -10,7 +10,13 @@ from listings.models import Listing
 from marketplace.accounts.models import Organisation
 from marketplace.exchanges.models import Province
 from matching import services
-from tests.factories import ListingFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    ListingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    province,
+)
 
 
 @dataclass
@@ -27,7 +33,9 @@ class World:
 def make_need(**fields) -> Listing:
     defaults = {
         "kind": "need",
-        "organisation": OrganisationFactory(kind=Organisation.Kind.ENTERPRISE),
+        "organisation": OrganisationFactory(
+            kind=Organisation.Kind.ENTERPRISE, province=province("ca-mau")
+        ),
         "title": "Tìm công nghệ xử lý nước ao nuôi tôm thẻ chân trắng không thay nước",
         "summary": "Ao nuôi tôm bị tăng khí độc amoniac, cần giải pháp lọc sinh học tuần hoàn.",
         "description": "Trang trại 20 ha ở Bạc Liêu cần hệ thống xử lý nước ao nuôi tôm.",
@@ -45,6 +53,7 @@ def make_need(**fields) -> Listing:
 def make_offer(**fields) -> Listing:
     defaults = {
         "kind": "offer",
+        "organisation": OrganisationFactory(province=province("ca-mau")),
         "language": "en",
         "title": "Recirculating biofilter for white-leg shrimp pond water treatment",
         "summary": "A biological filter that removes ammonia from shrimp ponds without daily "
@@ -64,6 +73,7 @@ def matching_world() -> World:
     need = make_need()
     offer = make_offer()
     unrelated = make_offer(
+        organisation=OrganisationFactory(),
         language="vi",
         title="Phần mềm quản lý thư viện số cho trường đại học",
         summary="Hệ thống mượn trả sách và tra cứu tài liệu số cho sinh viên.",
@@ -73,6 +83,7 @@ def matching_world() -> World:
         provinces=["ha-noi"],
     )
     spin_off = make_offer(
+        organisation=OrganisationFactory(),
         language="vi",
         title="Vật liệu nano bạc kháng khuẩn cho vải y tế",
         summary="Dung dịch nano bạc bám chắc trên vải, diệt khuẩn sau nhiều lần giặt.",
