@@ -742,8 +742,8 @@ def test_my_listings_runs_the_same_number_of_queries_for_1_or_20_listings(
 
 
 # session, user, listings count, listing page, interests (prefetch), has-organisation check,
-# staff check (header), exchange switcher (2).
-MY_LISTINGS_QUERIES = 9
+# staff check (header), exchange switcher (2), new match suggestions (header and page).
+MY_LISTINGS_QUERIES = 10
 
 
 def test_the_account_menu_links_to_the_owner_pages(client, member):
