@@ -170,8 +170,8 @@ def introduction_send(*, suggestion: Suggestion, broker, message: str) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         other = suggestion.need or suggestion.organisation
         context = {
-            "broker": broker.get_full_name(),
-            "broker_email": broker.email,
+            "introducer": broker.get_full_name(),
+            "introducer_email": broker.email,
             "message": message,
             "offer": suggestion.offer,
             "offer_url": _absolute(suggestion.offer.get_absolute_url()),

@@ -244,7 +244,7 @@ def suggestion_introduce(request, pk: int):
                     request,
                     _("Neither side has a member to write to; the pair is marked as contacted."),
                 )
-            return redirect("matching:broker")
+            return redirect("matching:open_matches")
     return render(
         request,
         "matching/introduce.html",

@@ -62,7 +62,7 @@ def test_a_curator_introduces_the_two_sides_from_the_brokers_page(page, live_ser
 
     page.goto("/")
     page.locator(".header-account summary").click()
-    page.locator(".header-account a[href='/matching/broker/']").click()
+    page.locator(".header-account a[href='/matching/open-matches/']").click()
 
     item = page.locator(f"#suggestion-{suggestion.pk}")
     expect(item.get_by_role("link", name=world.offer.title)).to_be_visible()
@@ -70,7 +70,7 @@ def test_a_curator_introduces_the_two_sides_from_the_brokers_page(page, live_ser
     item.locator(f"#id_message_{suggestion.pk}").fill("Hai bên nên gặp nhau tại Cà Mau.")
     item.locator("form button[type=submit]").click()
 
-    expect(page).to_have_url(f"{live_server.url}/matching/broker/")
+    expect(page).to_have_url(f"{live_server.url}/matching/open-matches/")
     expect(page.locator(".alert--success")).to_be_visible()
     expect(page.locator(f"#suggestion-{suggestion.pk}")).to_have_count(0)
     [email] = mail.outbox

@@ -23,7 +23,7 @@ from tests.factories import ExchangeStaffFactory, ListingFactory, MembershipFact
 pytestmark = pytest.mark.django_db
 
 MY_SUGGESTIONS = "/matching/suggestions/"
-BROKER = "/matching/broker/"
+BROKER = "/matching/open-matches/"
 REPORT = "/matching/report/"
 
 
