@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.utils import translation
 from django.utils.translation import gettext
@@ -26,12 +27,37 @@ LANGUAGES = ("vi", "en")
 MAX_PHRASES = 2
 
 
-def _both(code: str, sentence: Callable[[str], str]) -> dict[str, str]:
-    reason = {"code": code}
+# A reason before it is written out: its code and how to say it in the active language.
+# Writing is done for many pairs at once (`rendered`), switching the language twice in all
+# rather than twice per sentence.
+Reason = tuple[str, Callable[[str], str]]
+
+
+def _both(code: str, sentence: Callable[[str], str]) -> Reason:
+    return (code, sentence)
+
+
+def rendered(pairs: list[list[Reason]]) -> list[list[dict[str, str]]]:
+    """Each pair's reasons as {"code", "vi", "en"}."""
+    out = [[{"code": code} for code, _sentence in reasons] for reasons in pairs]
     for language in LANGUAGES:
         with translation.override(language):
-            reason[language] = sentence(language)
-    return reason
+            for reasons, rows in zip(pairs, out, strict=True):
+                for (_code, sentence), row in zip(reasons, rows, strict=True):
+                    row[language] = sentence(language)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[tuple[str, str]]]:
+    """A text's words, their folded forms and its folded word pairs (listings recur in many
+    pairs: each is read once)."""
+    words = tuple(_WORD.findall(text.lower()))
+    folded = tuple(_fold(word) for word in words)
+    return words, folded, frozenset(zip(folded, folded[1:], strict=False))
+
+
+_fold = lru_cache(maxsize=65536)(fold_diacritics)
 
 
 def _name(obj, language: str) -> str:
@@ -49,10 +75,8 @@ def shared_phrases(
     in `other`: "xử lý nước ao nuôi tôm" for two listings about shrimp-pond water. A run
     counts only when one of its pairs is `informative` (rare enough in the corpus to say
     something: "công nghệ" alone is not a reason)."""
-    words = _WORD.findall(text.lower())
-    folded = [fold_diacritics(word) for word in words]
-    other_folded = [fold_diacritics(word) for word in _WORD.findall(other.lower())]
-    other_pairs = set(zip(other_folded, other_folded[1:], strict=False))
+    words, folded, _pairs = _words(text)
+    other_pairs = _words(other)[2]
     runs: list[tuple[int, int]] = []
     start = None
     for i in range(len(words) - 1):
@@ -79,7 +103,7 @@ def shared_phrases(
 
 def _text_reasons(
     text: str, other: str, components: dict[str, float], informative: Callable[[str], bool]
-) -> list[dict]:
+) -> list[Reason]:
     phrases = shared_phrases(text, other, informative=informative)
     if phrases and components.get("lexical", 0) > 0.15:
         joined = "; ".join(phrases)
@@ -99,7 +123,7 @@ def _text_reasons(
     return []
 
 
-def _sector_reasons(a_sectors, b_sectors, fit: float) -> list[dict]:
+def _sector_reasons(a_sectors, b_sectors, fit: float) -> list[Reason]:
     by_code = {s.code: s for s in b_sectors}
     shared = [s for s in a_sectors if s.code in by_code]
     if fit >= 1.0 and shared:
@@ -131,7 +155,7 @@ def _sector_reasons(a_sectors, b_sectors, fit: float) -> list[dict]:
     return []
 
 
-def _maturity_reasons(offer_trl: int | None, minimum: int | None) -> list[dict]:
+def _maturity_reasons(offer_trl: int | None, minimum: int | None) -> list[Reason]:
     if offer_trl is None or minimum is None:
         return []
     values = {"trl": offer_trl, "minimum": minimum}
@@ -156,7 +180,7 @@ def _range(low: int | None, high: int | None, language: str) -> str:
     return vnd_short_range(low, high, language=language)
 
 
-def _price_reasons(offer_range, budget_range, fit: float, *, budget_word: str) -> list[dict]:
+def _price_reasons(offer_range, budget_range, fit: float, *, budget_word: str) -> list[Reason]:
     offer_low, offer_high = offer_range
     budget_low, budget_high = budget_range
     if offer_low is None and offer_high is None:
@@ -200,7 +224,7 @@ def _price_reasons(offer_range, budget_range, fit: float, *, budget_word: str) -
     ]
 
 
-def _region_reasons(a_provinces, a_exchange, b_provinces, b_exchange, fit: float) -> list[dict]:
+def _region_reasons(a_provinces, a_exchange, b_provinces, b_exchange, fit: float) -> list[Reason]:
     shared = [p for p in a_provinces if p in set(b_provinces)]
     if shared:
         province = shared[0]
@@ -221,7 +245,7 @@ def _region_reasons(a_provinces, a_exchange, b_provinces, b_exchange, fit: float
     return []
 
 
-def _cooperation_reasons(a: list[str], b: list[str]) -> list[dict]:
+def _cooperation_reasons(a: list[str], b: list[str]) -> list[Reason]:
     shared = [code for code in a if code in set(b) and code in Vocabulary.Cooperation.values]
     if not shared:
         return []
@@ -236,7 +260,7 @@ def _cooperation_reasons(a: list[str], b: list[str]) -> list[dict]:
     ]
 
 
-def _verified_reasons(offer_org: Organisation, other_org: Organisation | None) -> list[dict]:
+def _verified_reasons(offer_org: Organisation, other_org: Organisation | None) -> list[Reason]:
     if offer_org.verified_at is None:
         return []
     if other_org is not None and other_org.verified_at is None:
@@ -258,7 +282,7 @@ def transfer_reasons(
     offer: Listing,
     components: dict[str, float],
     informative: Callable[[str], bool] = _everything,
-) -> list:
+) -> list[Reason]:
     """Reasons for proposing `offer` for `need`; the listings come with their sectors
     (and parents), provinces, exchanges and organisations loaded."""
     need_sectors, offer_sectors = list(need.sectors.all()), list(offer.sectors.all())
@@ -290,7 +314,7 @@ def partner_reasons(
     organisation: Organisation,
     components: dict[str, float],
     informative: Callable[[str], bool] = _everything,
-) -> list:
+) -> list[Reason]:
     interests = list(organisation.interest_sectors.all())
     return [
         *_text_reasons(

@@ -176,35 +176,36 @@ def _store(pairs: list[_Pair], *, kind: str, now, idf: np.ndarray | None = None)
         key = (pair.offer.pk, other.pk)
         if key not in best or best[key].score < pair.score:
             best[key] = pair
-    rows = []
-    for pair in best.values():
-        if kind == Suggestion.Kind.TRANSFER:
-            reasons = explain.transfer_reasons(
-                need=pair.need,
-                offer=pair.offer,
-                components=pair.components,
-                informative=informative,
-            )
-        else:
-            reasons = explain.partner_reasons(
-                offer=pair.offer,
-                organisation=pair.organisation,
-                components=pair.components,
-                informative=informative,
-            )
-        rows.append(
-            Suggestion(
-                kind=kind,
-                offer=pair.offer,
-                need=pair.need,
-                organisation=pair.organisation,
-                score=pair.score,
-                components=pair.components,
-                reasons=reasons,
-                engine_version=scoring.ENGINE_VERSION,
-                computed_at=now,
-            )
+    specs = [
+        explain.transfer_reasons(
+            need=pair.need,
+            offer=pair.offer,
+            components=pair.components,
+            informative=informative,
         )
+        if kind == Suggestion.Kind.TRANSFER
+        else explain.partner_reasons(
+            offer=pair.offer,
+            organisation=pair.organisation,
+            components=pair.components,
+            informative=informative,
+        )
+        for pair in best.values()
+    ]
+    rows = [
+        Suggestion(
+            kind=kind,
+            offer=pair.offer,
+            need=pair.need,
+            organisation=pair.organisation,
+            score=pair.score,
+            components=pair.components,
+            reasons=reasons,
+            engine_version=scoring.ENGINE_VERSION,
+            computed_at=now,
+        )
+        for pair, reasons in zip(best.values(), explain.rendered(specs), strict=True)
+    ]
     unique = ["offer", "need"] if kind == Suggestion.Kind.TRANSFER else ["offer", "organisation"]
     for start in range(0, len(rows), 1000):
         Suggestion.objects.bulk_create(
@@ -274,9 +275,18 @@ def _weighed(changed: Side, others: Side) -> Side:
     return changed.weigh(others.idf, others.group_means)
 
 
+# Past this many changed listings (an import, the demo), recomputing every list is cheaper
+# than rematching each listing and the lists it enters.
+INCREMENTAL_LIMIT = 200
+
+
 def suggestions_refresh_for_listings(*, listing_ids: Iterable[int]) -> MatchReport:
     """The incremental match for changed listings (the change event's task)."""
     ids = sorted({int(pk) for pk in listing_ids})
+    if len(ids) > INCREMENTAL_LIMIT:
+        report = suggestions_recompute_all()
+        report.listings = ids
+        return report
     report = MatchReport(listings=ids)
     published = list(listings_for_matching(ids=ids))
     gone = sorted(set(ids) - {listing.pk for listing in published})

@@ -10,6 +10,8 @@ urlpatterns = [
     path("suggestions/<int:pk>/dismiss/", views.suggestion_dismiss, name="suggestion_dismiss"),
     path("suggestions/<int:pk>/restore/", views.suggestion_restore, name="suggestion_restore"),
     path("open-matches/", views.broker, name="open_matches"),
-    path("open-matches/<int:pk>/introduce/", views.suggestion_introduce, name="suggestion_introduce"),
+    path(
+        "open-matches/<int:pk>/introduce/", views.suggestion_introduce, name="suggestion_introduce"
+    ),
     path("report/", views.dismissal_report, name="report"),
 ]
