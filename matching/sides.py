@@ -126,6 +126,8 @@ def term_index(term: str) -> int:
 
 def term_counts(texts: list[str]) -> sp.csr_matrix:
     """Sublinear term frequencies (1 + log tf) of hashed folded syllables and bigrams."""
+    if not texts:
+        return sp.csr_matrix((0, HASH_FEATURES), dtype=np.float32)
     matrix = _vectorizer.transform(texts).tocsr()
     matrix.data = 1.0 + np.log(matrix.data)
     return matrix

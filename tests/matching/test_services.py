@@ -132,6 +132,31 @@ def test_a_published_listing_is_matched_by_its_change_event(
     assert need in [s.need for s in selectors.suggestions_for_offer(offer=world.spin_off)]
 
 
+def test_the_first_listing_of_the_platform_is_matched_against_nothing(
+    db, django_capture_on_commit_callbacks, caplog
+):
+    """No published offer yet: publishing a need stores its vector and no suggestion, and no
+    handler fails."""
+    enterprise = OrganisationFactory(kind=Organisation.Kind.ENTERPRISE)
+    with django_capture_on_commit_callbacks(execute=True):
+        need = _publish(
+            {
+                "kind": "need",
+                "title": "Máy sấy cà phê bằng bơm nhiệt",
+                "summary": "Cần máy sấy.",
+                "description": "x",
+                "sectors": ["405"],
+                "trl": 5,
+                "provinces": ["dak-lak"],
+            },
+            enterprise,
+        )
+    assert ListingVector.objects.filter(listing=need).count() == 1
+    assert Suggestion.objects.count() == 0
+    assert [r for r in caplog.records if r.getMessage() == "change event handler failed"] == []
+    assert services.suggestions_recompute_all().transfers == 0
+
+
 def test_a_draft_is_not_matched_and_gets_no_vector(db):
     enterprise = OrganisationFactory(kind=Organisation.Kind.ENTERPRISE)
     draft = listing_services.listing_create(
