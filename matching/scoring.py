@@ -37,6 +37,8 @@ WEIGHTS = {
     "freshness": 0.05,
     "verified": 0.05,
 }
+# Partners describe themselves in a line or two: their declared interests weigh more.
+W_TEXT_PARTNER = 0.2
 NEUTRAL = 0.5
 # The semantic cosine is read above the mean cosine of the two texts' groups
 # (matching.pipeline.group_offsets): on the labelled set unrelated pairs sit at -0.006 on
@@ -141,11 +143,13 @@ def cooperation_fit(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where((a == 0) | (b == 0), NEUTRAL, np.where((a & b) != 0, 1.0, 0.0))
 
 
-def _combine(text, relevance, components: dict[str, np.ndarray], gate) -> np.ndarray:
+def _combine(
+    text, relevance, components: dict[str, np.ndarray], gate, *, w_text: float = W_TEXT
+) -> np.ndarray:
     total = sum(WEIGHTS[name] for name in components)
     structure = sum(WEIGHTS[name] * value for name, value in components.items()) / total
     support = np.clip(relevance / RELEVANCE_FULL, 0.0, 1.0)
-    score = gate * (W_TEXT * text + (1 - W_TEXT) * structure * support)
+    score = gate * (w_text * text + (1 - w_text) * structure * support)
     return np.clip(score, 0.0, 1.0)
 
 
@@ -245,7 +249,7 @@ def score_partners(
     # Investors describe themselves in a line or two, if at all: their declared sectors are
     # as telling as the text.
     relevance = np.maximum(text, np.where(sector == NEUTRAL, 0.0, sector))
-    score = _combine(text, relevance, components, gate)
+    score = _combine(text, relevance, components, gate, w_text=W_TEXT_PARTNER)
     return Scored(
         score=score,
         components={"text": text, "lexical": lexical, "semantic": semantic, **components},
