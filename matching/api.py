@@ -31,8 +31,7 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from listings import selectors as listing_selectors
-from listings.api.requests import MAX_ID, JsonParser, may_see
+from listings.api.requests import MAX_ID, JsonParser, visible_listing_or_404
 from listings.models import Listing
 from marketplace.core.api import ErrorSerializer
 
@@ -80,20 +79,6 @@ _LIST_RULES = (
 # --- Reads -----------------------------------------------------------------------------------
 
 
-def _visible_listing(request, listing_id: int, *, kind: str) -> Listing:
-    """The listing of `kind` if the caller may see it (as GET /offers/{id}/ decides); 404
-    otherwise, the same whether it does not exist, is of the other kind or is hidden."""
-    if listing_id > MAX_ID:
-        raise exceptions.NotFound()
-    try:
-        listing = listing_selectors.listing_get(pk=listing_id, kind=kind)
-    except Listing.DoesNotExist as exc:
-        raise exceptions.NotFound() from exc
-    if not may_see(request, listing):
-        raise exceptions.NotFound()
-    return listing
-
-
 def _limit(request) -> int:
     # A plain dict, not the QueryDict: an empty ?limit= is a mistake to report.
     query = MatchQuerySerializer(data=request.query_params.dict())
@@ -110,7 +95,7 @@ class _MatchesApi(APIView):
         raise NotImplementedError
 
     def get(self, request, id: int):  # noqa: A002 - the spec names the path parameter "id"
-        listing = _visible_listing(request, id, kind=self.kind)
+        listing = visible_listing_or_404(request, id, kind=self.kind)
         suggestions = self.suggestions(listing, _limit(request))
         context = {"request": request, "language": translation.get_language()}
         return Response(self.serializer_class({"results": suggestions}, context=context).data)

@@ -17,7 +17,7 @@ from marketplace.accounts.models import Membership, Organisation
 from marketplace.exchanges import permissions
 from marketplace.exchanges.authentication import exchange_token_of
 
-from .. import services
+from .. import selectors, services
 from ..formats import (
     CONFIDENTIAL_FIELDS,
     ListingData,
@@ -88,6 +88,21 @@ def may_see(request, listing: Listing) -> bool:
     if token is not None:
         return listing.is_published or permissions.token_may_act_on(token=token, obj=listing)
     return permissions.may_see_listing(user=request.user, listing=listing)
+
+
+def visible_listing_or_404(request, listing_id: int, *, kind: str) -> Listing:
+    """The listing of `kind` if the caller may see it; 404 otherwise, the same whether it does
+    not exist, is of the other kind or is hidden (as far as the caller can tell, a listing one
+    may not see does not exist)."""
+    if listing_id > MAX_ID:
+        raise exceptions.NotFound()
+    try:
+        listing = selectors.listing_get(pk=listing_id, kind=kind)
+    except Listing.DoesNotExist as exc:
+        raise exceptions.NotFound() from exc
+    if not may_see(request, listing):
+        raise exceptions.NotFound()
+    return listing
 
 
 def may_see_confidential(request, listing: Listing) -> bool:

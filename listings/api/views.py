@@ -29,7 +29,6 @@ from ..serializers import (
 )
 from .docs import collection_schema, item_schema
 from .requests import (
-    MAX_ID,
     JsonParser,
     ListingPagination,
     ReadOrIdentifiedWrite,
@@ -39,13 +38,13 @@ from .requests import (
     json_object,
     listing_item,
     may_edit,
-    may_see,
     may_see_confidential,
     organisation_of_caller,
     pop_organisation_id,
     raise_if,
     read_listing,
     unknown_fields,
+    visible_listing_or_404,
 )
 
 logger = logging.getLogger(__name__)
@@ -72,17 +71,7 @@ class _ListingApi(APIView):
         return super().handle_exception(exc)
 
     def _get_listing(self, request, listing_id: int) -> Listing:
-        """The listing of this endpoint's kind if the caller may see it; 404 otherwise (a
-        listing one may not see does not exist, as far as the caller can tell)."""
-        if listing_id > MAX_ID:
-            raise exceptions.NotFound()
-        try:
-            listing = selectors.listing_get(pk=listing_id, kind=self.kind)
-        except Listing.DoesNotExist as exc:
-            raise exceptions.NotFound() from exc
-        if not may_see(request, listing):
-            raise exceptions.NotFound()
-        return listing
+        return visible_listing_or_404(request, listing_id, kind=self.kind)
 
     def _answer(self, request, listing_id: int, *, status_code=status.HTTP_200_OK, headers=None):
         listing = selectors.listing_get(pk=listing_id, kind=self.kind)
