@@ -18,9 +18,9 @@ from django.utils.translation import gettext
 from listings.models import Listing, Vocabulary
 from marketplace.accounts.models import Organisation
 from marketplace.core.formatting import vnd_short, vnd_short_range
-from marketplace.core.text import fold_diacritics
 
 from .scoring import NEUTRAL, PRICE_GATE_RATIO, TRL_GATE_GAP
+from .text import fold_word
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 LANGUAGES = ("vi", "en")
@@ -53,11 +53,8 @@ def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[tuple
     """A text's words, their folded forms and its folded word pairs (listings recur in many
     pairs: each is read once)."""
     words = tuple(_WORD.findall(text.lower()))
-    folded = tuple(_fold(word) for word in words)
+    folded = tuple(fold_word(word) for word in words)
     return words, folded, frozenset(zip(folded, folded[1:], strict=False))
-
-
-_fold = lru_cache(maxsize=65536)(fold_diacritics)
 
 
 def _name(obj, language: str) -> str:

@@ -178,9 +178,17 @@ class Side:
     lexical: sp.csr_matrix | None = field(default=None)
     idf: np.ndarray | None = field(default=None)
     group_means: np.ndarray | None = field(default=None)  # (len(TEXT_GROUPS), DIMENSIONS)
+    _transposed: tuple | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def lexical_transposed(self) -> sp.csr_matrix:
+        """The TF-IDF rows as columns, made once per weighing: a side kept in the process
+        (the cached offers) serves every incremental match without transposing again."""
+        if self._transposed is None or self._transposed[0] is not self.lexical:
+            self._transposed = (self.lexical, self.lexical.T.tocsr())
+        return self._transposed[1]
 
     def weigh(self, idf: np.ndarray, group_means: np.ndarray | None = None) -> Side:
         """Sets the corpus statistics the ranking reads: the idf of the lexical side and the

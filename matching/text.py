@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from marketplace.core.text import fold_diacritics
 
@@ -34,11 +35,15 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split(" "))
 
 
+# A corpus has a few tens of thousands of distinct syllables: each is folded once.
+fold_word = lru_cache(maxsize=200_000)(fold_diacritics)
+
+
 def lexical_terms(text: str) -> list[str]:
     """Folded syllables and syllable bigrams of `text` ("Xử lý nước thải" -> "xu", "ly",
     "nuoc", "thai", "xu ly", "ly nuoc", "nuoc thai"); digits count as syllables."""
     words = _SYLLABLE.findall(unicodedata.normalize("NFC", text).lower())
-    syllables = [fold_diacritics(w) for w in words if w not in _STOP]
+    syllables = [fold_word(w) for w in words if w not in _STOP]
     return syllables + [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 
