@@ -626,3 +626,12 @@ def test_the_english_suggestions_page_shows_english_reasons(client, world):
     for reason in reasons(transfer(world), "en"):
         assert escape(reason) in body
     assert 'action="/en/matching/suggestions/' in body
+
+
+def test_ids_of_four_or_more_digits_are_not_grouped_in_vietnamese(client, world):
+    """The page is in Vietnamese, where numbers are grouped with dots ("12.345"): an element
+    id must not be."""
+    Suggestion.objects.filter(pk=transfer(world).pk).update(id=12345)
+    body = html(client.get(world.need.get_absolute_url()))
+    assert item_ids(section(body, "offers")) == [12345]
+    assert 'id="suggestion-12.345"' not in body
