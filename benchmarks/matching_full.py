@@ -723,11 +723,11 @@ def explain_cost(offer_rows, need_rows, ranking, sample: int, total_pairs: int, 
         offer = listing(offer_rows[ranking.target_rows[row]])
         components = {name: float(v[row]) for name, v in ranking.components.items()}
         pairs.append((need, offer, components))
-    from matching import services
+    from matching.services import suggestions
 
     extra = {}
     if "informative" in inspect.signature(explain.transfer_reasons).parameters:
-        extra["informative"] = services._informative(idf)  # as services._store passes it
+        extra["informative"] = suggestions._informative(idf)  # as _store passes it
     started = time.perf_counter()
     specs = [
         explain.transfer_reasons(need=need, offer=offer, components=components, **extra)

@@ -30,6 +30,7 @@ from marketplace.accounts.services import organisation_create
 from marketplace.exchanges.models import Province
 
 from . import corpus, pipeline, services
+from .selectors import is_open_to_spin_off
 from .sides import group_means_of, idf_of
 
 DEFAULT_SET = Path(settings.BASE_DIR) / "tests" / "matching" / "evaluation"
@@ -190,7 +191,7 @@ def evaluate(directory: Path = DEFAULT_SET) -> Report:
             means = group_means_of(needs, offers)
             needs.weigh(idf, means)
             offers.weigh(idf, means)
-            spin_off_ids = [o.pk for o in offer_rows if services._is_spin_off(o)]
+            spin_off_ids = [o.pk for o in offer_rows if is_open_to_spin_off(o)]
             _, spin_offs = corpus.listings_side(ids=spin_off_ids)
             _, partners = corpus.partners_side(
                 ids=list(partner_keys)

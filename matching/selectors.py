@@ -66,13 +66,19 @@ def partners_for_offer(*, offer: Listing, limit: int = LIST_SIZE) -> list[Sugges
 SPIN_OFF_FORMS = frozenset({"spin_off", "joint_venture"})
 
 
+def is_open_to_spin_off(listing: Listing) -> bool:
+    """An offer whose cooperation forms include a spin-off or a joint venture: it gets
+    partner suggestions."""
+    return bool(SPIN_OFF_FORMS & set(listing.cooperation or []))
+
+
 def suggestions_of_listing(*, listing: Listing, limit: int = LIST_SIZE) -> dict[str, list]:
     """The lists a listing's page shows, by name; partners only for an offer open to a
     spin-off or joint venture."""
     if listing.kind == Listing.Kind.NEED:
         return {"offers": suggestions_for_need(need=listing, limit=limit)}
     lists = {"needs": suggestions_for_offer(offer=listing, limit=limit)}
-    if SPIN_OFF_FORMS & set(listing.cooperation or []):
+    if is_open_to_spin_off(listing):
         lists["partners"] = partners_for_offer(offer=listing, limit=limit)
     return lists
 

@@ -20,7 +20,6 @@ from marketplace.exchanges import permissions
 from .. import selectors
 from ..forms import DismissForm
 from ..models import Suggestion
-from ..services import SPIN_OFF_FORMS
 
 register = template.Library()
 
@@ -171,10 +170,6 @@ class Section:
     items: list[Item]
 
 
-def _is_open_to_spin_off(listing: Listing) -> bool:
-    return bool(SPIN_OFF_FORMS & set(listing.cooperation or []))
-
-
 @register.inclusion_tag("matching/includes/listing_suggestions.html", takes_context=True)
 def listing_suggestions(context, listing, is_owner=None):
     """The suggestion sections of a published listing's page: for a need, the offers that
@@ -200,7 +195,7 @@ def listing_suggestions(context, listing, is_owner=None):
     if listing.kind == Listing.Kind.NEED:
         names = ["offers"]
     else:
-        names = ["needs", "partners"] if _is_open_to_spin_off(listing) else ["needs"]
+        names = ["needs", "partners"] if selectors.is_open_to_spin_off(listing) else ["needs"]
     side = "need" if listing.kind == Listing.Kind.NEED else "offer"
     sections = [
         Section(name, *SECTION_TEXTS[name], items(lists.get(name, []), side)) for name in names

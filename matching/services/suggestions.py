@@ -1,15 +1,5 @@
-"""Writes of the matching engine: vectors, suggestions, and people's feedback on them.
-
-- `listing_vectors_refresh` encodes the published listings whose text changed.
-- `suggestions_refresh_for_listings` is the incremental match the change event queues: the
-  changed listings' own lists, plus the lists of counterparts they now belong in; listings
-  that are no longer published leave every list.
-- `suggestions_recompute_all` is `match_all` and the nightly job: every list from scratch.
-- `suggestion_mark_seen`, `suggestion_mark_contacted`, `suggestion_dismiss` record feedback.
-
-Suggestions are upserted on their pair, so running any of these twice gives the same rows,
-and a pair's feedback (status, dismissal reason) survives every recompute.
-"""
+"""Suggestions computed: the incremental match of changed listings, the partner lists, and
+the full recompute."""
 
 from __future__ import annotations
 
@@ -17,23 +7,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from listings.models import Listing, ListingInterest
+from listings.models import Listing
 from listings.selectors import listings_for_matching
-from listings.services import interest_express
-from marketplace.accounts.models import Membership, Organisation, User
-from marketplace.exchanges import permissions
+from marketplace.accounts.models import Organisation
 
-from . import corpus, encoder, explain, notifications, pipeline, scoring
-from .models import ListingVector, Suggestion
-from .selectors import SPIN_OFF_FORMS
-from .sides import Side, group_means_of, idf_of, term_index
-from .text import encoder_text
+from .. import corpus, explain, pipeline, scoring
+from ..models import Suggestion
+from ..selectors import is_open_to_spin_off
+from ..sides import Side, group_means_of, idf_of, term_index
+from .vectors import listing_vectors_refresh
 
 TOP_K = 10
 # Below this a pair is not worth anyone's attention, whatever its rank: on the labelled set
@@ -42,8 +28,6 @@ MIN_SCORE = 0.6
 # Partners describe themselves in a line or two: their text scores lower, their declared
 # interests carry more; on the labelled set this keeps every strong partner in the lists.
 MIN_PARTNER_SCORE = 0.4
-ENCODE_BATCH = 64
-MAX_INTRODUCTION = 1000
 # Feedback that a recompute must keep: the row stays even when the pair leaves the top.
 KEPT_STATUSES = (Suggestion.Status.CONTACTED, Suggestion.Status.DISMISSED)
 
@@ -55,47 +39,6 @@ class MatchReport:
     partners: int = 0
     removed: int = 0
     listings: list[int] = field(default_factory=list)
-
-
-# --- vectors -----------------------------------------------------------------------------
-
-
-def listing_vectors_refresh(*, listing_ids: Iterable[int] | None = None) -> int:
-    """Encodes the published listings (all, or `listing_ids`) whose text or model changed
-    since their vector was stored; returns how many were encoded."""
-    listings = list(listings_for_matching(ids=listing_ids))
-    texts = {
-        listing.pk: encoder_text(
-            title=listing.title,
-            summary=listing.summary,
-            keywords=[str(k) for k in listing.keywords or []],
-        )
-        for listing in listings
-    }
-    stored = dict(
-        ListingVector.objects.filter(
-            listing_id__in=list(texts), model=encoder.MODEL_ID
-        ).values_list("listing_id", "text_hash")
-    )
-    stale = [pk for pk, text in texts.items() if stored.get(pk) != encoder.text_hash(text)]
-    for start in range(0, len(stale), ENCODE_BATCH):
-        batch = stale[start : start + ENCODE_BATCH]
-        vectors = encoder.encode_passages([texts[pk] for pk in batch])
-        ListingVector.objects.bulk_create(
-            [
-                ListingVector(
-                    listing_id=pk,
-                    model=encoder.MODEL_ID,
-                    text_hash=encoder.text_hash(texts[pk]),
-                    vector=encoder.to_bytes(vector),
-                )
-                for pk, vector in zip(batch, vectors, strict=True)
-            ],
-            update_conflicts=True,
-            unique_fields=["listing"],
-            update_fields=["model", "text_hash", "vector", "updated_at"],
-        )
-    return len(stale)
 
 
 # --- scoring directions ------------------------------------------------------------------
@@ -111,10 +54,6 @@ def _offer_to_needs(offers, offer_rows, needs, need_rows, **cosines):
 
 def _offer_to_partners(offers, offer_rows, partners, partner_rows, **cosines):
     return scoring.score_partners(offers, offer_rows, partners, partner_rows, **cosines)
-
-
-def _is_spin_off(listing: Listing) -> bool:
-    return bool(SPIN_OFF_FORMS & set(listing.cooperation or []))
 
 
 # --- storing -----------------------------------------------------------------------------
@@ -349,7 +288,7 @@ def suggestions_refresh_for_listings(*, listing_ids: Iterable[int]) -> MatchRepo
                 idf=others_side.idf,
             )
 
-    spin_offs = [o for o in published if o.kind == Listing.Kind.OFFER and _is_spin_off(o)]
+    spin_offs = [o for o in published if o.kind == Listing.Kind.OFFER and is_open_to_spin_off(o)]
     not_spin_off = [o.pk for o in published if o.kind == Listing.Kind.OFFER and o not in spin_offs]
     if not_spin_off:
         report.removed += _drop_unconfirmed(
@@ -385,7 +324,9 @@ def _refresh_partners(*, offer_ids: list[int], now) -> int:
 def suggestions_refresh_for_organisations(*, organisation_ids: Iterable[int]) -> int:
     """An organisation's interests or verification changed: the spin-off offers' partner lists
     are recomputed (organisations are few; this is cheap)."""
-    offers = [o.pk for o in listings_for_matching(kind=Listing.Kind.OFFER) if _is_spin_off(o)]
+    offers = [
+        o.pk for o in listings_for_matching(kind=Listing.Kind.OFFER) if is_open_to_spin_off(o)
+    ]
     if not offers:
         return 0
     return _refresh_partners(offer_ids=offers, now=timezone.now())
@@ -419,7 +360,7 @@ def suggestions_recompute_all() -> MatchReport:
             other="need",
         )
         report.transfers = _store(pairs, kind=Suggestion.Kind.TRANSFER, now=now, idf=needs_side.idf)
-    spin_offs = [o.pk for o in offers if _is_spin_off(o)]
+    spin_offs = [o.pk for o in offers if is_open_to_spin_off(o)]
     with transaction.atomic():
         report.removed += _drop_unconfirmed(
             Suggestion.objects.filter(kind=Suggestion.Kind.PARTNER).exclude(offer_id__in=spin_offs)
@@ -427,104 +368,3 @@ def suggestions_recompute_all() -> MatchReport:
     if spin_offs:
         report.partners = _refresh_partners(offer_ids=spin_offs, now=now)
     return report
-
-
-# --- feedback --------------------------------------------------------------------------------
-
-
-def _set_status(suggestion: Suggestion, *, status: str, user: User, reason: str = "") -> None:
-    suggestion.status = status
-    suggestion.dismiss_reason = reason
-    suggestion.status_changed_at = timezone.now()
-    suggestion.status_changed_by = user
-    suggestion.save(
-        update_fields=["status", "dismiss_reason", "status_changed_at", "status_changed_by"]
-    )
-
-
-def suggestion_mark_seen(*, suggestion: Suggestion, user: User) -> Suggestion:
-    """New → seen; any other status is left as it is (seeing is not an answer)."""
-    if suggestion.status == Suggestion.Status.NEW:
-        _set_status(suggestion, status=Suggestion.Status.SEEN, user=user)
-    return suggestion
-
-
-def suggestions_mark_seen(*, suggestions: list[Suggestion], user: User) -> int:
-    """The new ones among `suggestions` become seen, in one update (a page of them was
-    shown to their owner); returns how many changed."""
-    return Suggestion.objects.filter(
-        pk__in=[s.pk for s in suggestions], status=Suggestion.Status.NEW
-    ).update(
-        status=Suggestion.Status.SEEN, status_changed_at=timezone.now(), status_changed_by=user
-    )
-
-
-def suggestion_mark_contacted(*, suggestion: Suggestion, user: User) -> Suggestion:
-    if suggestion.status != Suggestion.Status.CONTACTED:
-        _set_status(suggestion, status=Suggestion.Status.CONTACTED, user=user)
-    return suggestion
-
-
-def suggestion_dismiss(*, suggestion: Suggestion, user: User, reason: str) -> Suggestion:
-    """Hides the pair for good (recomputes keep the row and its reason)."""
-    if reason not in Suggestion.DismissReason.values:
-        raise ValueError(f"unknown dismissal reason {reason!r}")
-    _set_status(suggestion, status=Suggestion.Status.DISMISSED, user=user, reason=reason)
-    return suggestion
-
-
-def suggestion_restore(*, suggestion: Suggestion, user: User) -> Suggestion:
-    """Undo of a dismissal: the pair is shown again."""
-    if suggestion.status == Suggestion.Status.DISMISSED:
-        _set_status(suggestion, status=Suggestion.Status.SEEN, user=user)
-    return suggestion
-
-
-def _counterpart(suggestion: Suggestion, user: User) -> tuple[Organisation, Listing]:
-    """(the user's organisation in the pair, the listing of the other side to contact)."""
-    memberships = set(
-        Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
-    )
-    if suggestion.offer.organisation_id in memberships and suggestion.need is not None:
-        return suggestion.offer.organisation, suggestion.need
-    if suggestion.need is not None and suggestion.need.organisation_id in memberships:
-        return suggestion.need.organisation, suggestion.offer
-    raise PermissionDenied(
-        _("Only the owners of a listing in this pair can contact the other side.")
-    )
-
-
-@transaction.atomic
-def suggestion_contact(*, suggestion: Suggestion, user: User, message: str = "") -> ListingInterest:
-    """The "Contact" action of a transfer suggestion: the user's organisation expresses
-    interest in the other side's listing (the owner is e-mailed, as for any interest) and the
-    pair is marked contacted. When negotiation rooms exist this opens one instead."""
-    if suggestion.kind != Suggestion.Kind.TRANSFER:
-        raise ValidationError(_("A partner suggestion is contacted from the organisation's page."))
-    organisation, listing = _counterpart(suggestion, user)
-    interest = interest_express(
-        user=user, organisation=organisation, listing=listing, message=message
-    )
-    suggestion_mark_contacted(suggestion=suggestion, user=user)
-    return interest
-
-
-def suggestion_introduce(*, suggestion: Suggestion, broker: User, message: str = "") -> int:
-    """A broker of an exchange in the pair's scope introduces the two sides: one e-mail to the
-    members of both organisations, naming the broker; the pair is marked contacted. Returns
-    how many people were written to."""
-    if not (
-        permissions.may_broker(user=broker, obj=suggestion.offer)
-        or (
-            suggestion.need is not None and permissions.may_broker(user=broker, obj=suggestion.need)
-        )
-    ):
-        raise PermissionDenied(_("Only staff of an exchange of this pair can introduce it."))
-    message = message.strip()
-    if len(message) > MAX_INTRODUCTION:
-        raise ValidationError({"message": _("At most 1,000 characters.")})
-    recipients = notifications.introduction_send(
-        suggestion=suggestion, broker=broker, message=message
-    )
-    suggestion_mark_contacted(suggestion=suggestion, user=broker)
-    return recipients
