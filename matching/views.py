@@ -14,13 +14,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from marketplace.accounts.selectors import user_organisations
 from marketplace.core.forms import apply_service_errors
+from marketplace.core.http import safe_next_url
 from marketplace.exchanges import permissions
 
 from . import selectors, services
@@ -36,14 +36,8 @@ MAX_ID = 2**63 - 1  # the largest id the database stores (bigint)
 
 
 def _next_url(request) -> str:
-    """Where a form comes back to: its `next` when it stays on this site, else the member's
-    suggestions."""
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("matching:my_suggestions")
+    """Where a form comes back to: its safe `next`, else the member's suggestions."""
+    return safe_next_url(request) or reverse("matching:my_suggestions")
 
 
 def _organisation_ids(user) -> set[int]:
